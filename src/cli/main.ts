@@ -1,0 +1,19 @@
+/**
+ * The `zugong` command line. Each command lives in `commands/<verb>.command.ts` and exports
+ * a `register…` function; this file only assembles them.
+ */
+import { Command } from 'commander';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('zugong')
+    .description('组工通命令行：检查、推算、导入导出、审计与服务')
+    .showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  await program.parseAsync(argv);
+}

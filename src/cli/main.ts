@@ -3,6 +3,8 @@
  * a `register…` function; this file only assembles them.
  */
 import { Command } from 'commander';
+import { registerAuditCommand } from './commands/audit.command';
+import { registerServeCommand } from './commands/serve.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -10,6 +12,8 @@ export function buildProgram(): Command {
     .name('zugong')
     .description('组工通命令行：检查、推算、导入导出、审计与服务')
     .showHelpAfterError();
+  registerServeCommand(program);
+  registerAuditCommand(program);
   return program;
 }
 

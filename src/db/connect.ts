@@ -1,0 +1,108 @@
+/**
+ * The one file that names a database dialect. Everything else speaks Kysely.
+ * SQLite (better-sqlite3, WAL, foreign keys on) by default; PostgreSQL when a
+ * `postgres://` URL is given.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type MigrationProvider,
+} from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+import { migrationsFor, type DialectKind } from './migrations/index';
+
+export type { DialectKind };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DialectKind;
+  /** Where the data lives, for messages: a file path or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** `postgres://…` selects PostgreSQL; otherwise `sqliteFile` is used. */
+  databaseUrl?: string | undefined;
+  /** Path of the SQLite file, or `:memory:`. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (created when missing): keeps test runs apart. */
+  pgSchema?: string;
+}
+
+// pg returns int8 and numeric as strings; our counts and sums are safe integers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  const url = options.databaseUrl;
+  if (url !== undefined && url !== '' && /^postgres(ql)?:\/\//.test(url)) {
+    return connectPostgres(url, options.pgSchema);
+  }
+  return connectSqlite(options.sqliteFile ?? ':memory:');
+}
+
+function connectSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function connectPostgres(url: string, schema: string | undefined): Promise<DatabaseHandle> {
+  if (schema !== undefined) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) {
+      throw new Error(`invalid schema name ${schema}`);
+    }
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    await setup.query(`create schema if not exists ${schema}`);
+    await setup.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+}
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const migrations = migrationsFor(handle.kind);
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`数据库迁移失败（${failed}）：${String(error)}`, { cause: error });
+  }
+}
+
+/** Drops a PostgreSQL test schema; a no-op on SQLite. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}

@@ -1,0 +1,21 @@
+/**
+ * The one migration set for both databases. A migration receives the dialect kind only to
+ * choose an identity column; everything else is portable SQL built by Kysely.
+ */
+import type { Kysely, Migration } from 'kysely';
+import { initialSchema } from './0001-initial';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+export type MigrationFactory = (kind: DialectKind) => Migration;
+
+export const MIGRATIONS: Record<string, MigrationFactory> = {
+  '0001-initial': initialSchema,
+};
+
+export function migrationsFor(kind: DialectKind): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(kind)]));
+}
+
+// Re-exported so migrations can type their `db` argument without importing Kysely values.
+export type AnyDb = Kysely<unknown>;

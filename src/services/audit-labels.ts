@@ -1,0 +1,56 @@
+/** Chinese labels and one-line summaries of audit entries, for people reading the trail. */
+import type { AuditEntryRow } from '../db/schema';
+
+const ACTION_LABELS: Record<string, string> = {
+  'org.create': '新建组织',
+  'org.rename': '重命名组织',
+  'org.move': '移动组织',
+  'org.dissolve': '撤销组织',
+  'account.create': '新建账号',
+  'account.update': '修改账号',
+  'account.resetPassword': '重置密码',
+  'account.changePassword': '修改密码',
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.loginFailed': '登录失败',
+  'auth.locked': '账号锁定',
+  'demo.seed': '生成演示数据',
+};
+
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+function parse(json: string | null): Record<string, unknown> {
+  if (json === null) {
+    return {};
+  }
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+export function describeAuditEntry(entry: AuditEntryRow): string {
+  const before = parse(entry.beforeJson);
+  const after = parse(entry.afterJson);
+  const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+  switch (entry.action) {
+    case 'org.create':
+      return `新建“${text(after['name'])}”`;
+    case 'org.rename':
+      return `“${text(before['name'])}”改名为“${text(after['name'])}”`;
+    case 'org.move':
+      return `移动“${text(after['name'])}”`;
+    case 'org.dissolve':
+      return `撤销“${text(before['name'])}”`;
+    case 'account.create':
+      return `新建账号 ${text(after['username'])}`;
+    case 'auth.loginFailed':
+      return `密码错误第 ${text(after['failures'])} 次`;
+    case 'auth.locked':
+      return `连续 ${text(after['failures'])} 次密码错误，锁定至 ${text(after['lockedUntil'])}`;
+    case 'demo.seed':
+      return `组织 ${text(after['orgs'])} 个，人员 ${text(after['people'])} 名`;
+    default:
+      return auditActionLabel(entry.action);
+  }
+}

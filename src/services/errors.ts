@@ -1,0 +1,49 @@
+/**
+ * Application error codes: each has an HTTP status and a default Chinese message; the thrown
+ * error carries a specific message naming the field and value. docs/errors.md lists them all
+ * (kept in step by a test).
+ */
+
+export const ERROR_CATALOGUE = {
+  ERR_VALIDATION: { status: 400, message: '请求内容不符合要求' },
+  ERR_NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  ERR_AUTH_REQUIRED: { status: 401, message: '请先登录' },
+  ERR_AUTH_INVALID: { status: 401, message: '用户名或密码错误' },
+  ERR_AUTH_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  ERR_AUTH_LOCKED: { status: 429, message: '密码错误次数过多，账号暂时锁定' },
+  ERR_AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录请先修改密码' },
+  ERR_AUTH_WRONG_PASSWORD: { status: 400, message: '原密码不正确' },
+  ERR_PASSWORD_WEAK: { status: 400, message: '密码强度不足' },
+  ERR_RATE_LIMITED: { status: 429, message: '尝试过于频繁，请稍后再试' },
+  ERR_CSRF: { status: 403, message: '请求缺少有效的防伪令牌，请刷新页面后重试' },
+  ERR_FORBIDDEN_ROLE: { status: 403, message: '当前角色无权进行此操作' },
+  ERR_FORBIDDEN_SCOPE: { status: 403, message: '该内容不在您的管辖范围内' },
+  ERR_ORG_NAME_INVALID: { status: 400, message: '组织名称不符合要求' },
+  ERR_ORG_NAME_TAKEN: { status: 409, message: '同一上级组织下已有同名组织' },
+  ERR_ORG_KIND_NOT_ALLOWED: { status: 400, message: '该类型的组织不能设在此上级组织下' },
+  ERR_ORG_MOVE_INTO_SUBTREE: { status: 400, message: '不能把组织移到它自己或它的下级组织之下' },
+  ERR_ORG_MOVE_ACROSS_COUNTY: { status: 400, message: '不能把组织移到其他县（市、区）' },
+  ERR_ORG_ROOT_LOCKED: { status: 400, message: '不能移动或撤销您管辖范围的根组织' },
+  ERR_ORG_NOT_EMPTY: { status: 409, message: '组织不为空，不能撤销' },
+  ERR_ACCOUNT_USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
+  ERR_ACCOUNT_USERNAME_INVALID: { status: 400, message: '用户名不符合要求' },
+  ERR_ACCOUNT_ROLE_NOT_ALLOWED: { status: 403, message: '不能授予高于自身的角色' },
+  ERR_ACCOUNT_SELF_CHANGE: { status: 400, message: '不能停用自己或降低自己的角色' },
+  ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message?: string, field?: string) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.field = field;
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { t, type MessageKey } from '../locales';
+
+export interface NavItem {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children?: NavItem[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: '/', label: 'menu.workbench', icon: <HomeOutlined /> },
+  { key: '/recruitment', label: 'menu.recruitment', icon: <UserAddOutlined /> },
+  { key: '/members', label: 'menu.members', icon: <TeamOutlined /> },
+  { key: '/meetings', label: 'menu.meetings', icon: <CalendarOutlined /> },
+  { key: '/training', label: 'menu.training', icon: <BookOutlined /> },
+  { key: '/elections', label: 'menu.elections', icon: <FileProtectOutlined /> },
+  { key: '/ask', label: 'menu.askAnything', icon: <QuestionCircleOutlined /> },
+  {
+    key: 'system',
+    label: 'menu.system',
+    icon: <SettingOutlined />,
+    children: [
+      { key: '/admin/orgs', label: 'menu.system.orgs', icon: <ClusterOutlined /> },
+      { key: '/admin/accounts', label: 'menu.system.accounts', icon: <UserOutlined /> },
+      { key: '/admin/audit', label: 'menu.system.audit', icon: <AuditOutlined /> },
+    ],
+  },
+];
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+export function toMenuItems(items: readonly NavItem[]): MenuItem[] {
+  return items.map((item) =>
+    item.children
+      ? {
+          key: item.key,
+          label: t(item.label),
+          icon: item.icon,
+          children: toMenuItems(item.children),
+        }
+      : { key: item.key, label: t(item.label), icon: item.icon },
+  );
+}
+
+/** The menu key to highlight for a pathname: the longest nav path that prefixes it. */
+export function selectedKeyFor(pathname: string): string {
+  const keys = NAV_ITEMS.flatMap((item) => [item.key, ...(item.children ?? []).map((c) => c.key)]);
+  const matches = keys.filter(
+    (key) => key.startsWith('/') && (pathname === key || pathname.startsWith(`${key}/`)),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
+}

@@ -1,0 +1,17 @@
+export const menu = {
+  'menu.workbench': '工作台',
+  'menu.recruitment': '发展党员',
+  'menu.members': '党员队伍',
+  'menu.meetings': '组织生活',
+  'menu.training': '学习培训',
+  'menu.elections': '换届选举',
+  'menu.askAnything': '问不倒',
+  'menu.system': '系统管理',
+  'menu.system.orgs': '组织架构',
+  'menu.system.accounts': '账号管理',
+  'menu.system.audit': '审计日志',
+  'header.scope': '管辖范围',
+  'header.changePassword': '修改密码',
+  'header.logout': '退出',
+  'header.loggedOut': '已安全退出',
+} as const;

@@ -1,0 +1,78 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { PageSpinner } from './components/page-spinner';
+import { AppLayout } from './layout/app-layout';
+
+// Every page is its own chunk, loaded when first visited.
+const LoginPage = lazy(() => import('./pages/login').then((m) => ({ default: m.LoginPage })));
+const ForcedPasswordPage = lazy(() =>
+  import('./pages/login/forced-password').then((m) => ({ default: m.ForcedPasswordPage })),
+);
+const WorkbenchPage = lazy(() =>
+  import('./pages/workbench').then((m) => ({ default: m.WorkbenchPage })),
+);
+const PlaceholderPage = lazy(() =>
+  import('./pages/placeholder').then((m) => ({ default: m.PlaceholderPage })),
+);
+const OrgsPage = lazy(() => import('./pages/orgs').then((m) => ({ default: m.OrgsPage })));
+const AccountsPage = lazy(() =>
+  import('./pages/accounts').then((m) => ({ default: m.AccountsPage })),
+);
+const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found').then((m) => ({ default: m.NotFoundPage })),
+);
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me, isLoading } = useSession();
+  const location = useLocation();
+  if (isLoading) {
+    return <PageSpinner />;
+  }
+  if (!me) {
+    const from = location.pathname + location.search;
+    const search = from === '/' ? '' : `?from=${encodeURIComponent(from)}`;
+    return <Navigate to={`/login${search}`} replace />;
+  }
+  if (me.mustChangePassword) {
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <ForcedPasswordPage />
+      </Suspense>
+    );
+  }
+  return children;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<WorkbenchPage />} />
+          <Route path="recruitment" element={<PlaceholderPage module="recruitment" />} />
+          <Route path="members" element={<PlaceholderPage module="members" />} />
+          <Route path="meetings" element={<PlaceholderPage module="meetings" />} />
+          <Route path="training" element={<PlaceholderPage module="training" />} />
+          <Route path="elections" element={<PlaceholderPage module="elections" />} />
+          <Route path="ask" element={<PlaceholderPage module="askAnything" />} />
+          <Route path="admin">
+            <Route index element={<Navigate to="/admin/orgs" replace />} />
+            <Route path="orgs" element={<OrgsPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -239,23 +239,24 @@ function extensionTotal(ctx: CheckContext): number {
 
 function isUpcoming(key: StepKey, ctx: CheckContext, outcome: string | undefined): boolean {
   const { steps } = ctx;
-  switch (key) {
-    case 'activistReviews':
-      return (
-        steps.activistSelection !== undefined &&
-        steps.candidateSelection === undefined &&
-        !ctx.hasStepFrom('candidateFiling')
-      );
-    case 'probationReviews':
-      return steps.approval !== undefined && steps.fullMembershipMeeting === undefined;
-    case 'fullMembershipMeeting':
-      // After a 延长预备期 decision the branch meets again when the extension ends.
-      return steps.fullMembershipMeeting === undefined || outcome === '延长预备期';
-    case 'archiving':
-      return steps.archiving === undefined && outcome === '转为正式党员';
-    default:
-      return steps[key] === undefined;
+  if (key === 'activistReviews') {
+    return (
+      steps.activistSelection !== undefined &&
+      steps.candidateSelection === undefined &&
+      !ctx.hasStepFrom('candidateFiling')
+    );
   }
+  if (key === 'probationReviews') {
+    return steps.approval !== undefined && steps.fullMembershipMeeting === undefined;
+  }
+  if (key === 'fullMembershipMeeting') {
+    // After a 延长预备期 decision the branch meets again when the extension ends.
+    return steps.fullMembershipMeeting === undefined || outcome === '延长预备期';
+  }
+  if (key === 'archiving') {
+    return steps.archiving === undefined && outcome === '转为正式党员';
+  }
+  return steps[key] === undefined;
 }
 
 /** One row of the 推算表. */
@@ -297,37 +298,9 @@ export function planTimeline(applicationDate: IsoDate, options: PlanOptions): Pl
     const at = w.earliest;
     let note = w.note;
     if (at !== null) {
-      switch (key) {
-        case 'activistReviews':
-          steps[key] = { dates: [addMonths(at, 6), addMonths(at, 12)] };
-          note = `至少每半年一次：最迟 ${addMonths(at, 6)}，再最迟 ${addMonths(at, 12)}`;
-          break;
-        case 'training':
-          steps[key] = { startDate: at, endDate: addDays(at, 2) };
-          note = `${at} 至 ${addDays(at, 2)}，不少于三天`;
-          break;
-        case 'politicalReview':
-          steps[key] = { date: at, result: '合格' };
-          break;
-        case 'preReview': {
-          const n = options.settings.publicNoticeWorkdays;
-          const start = options.settings.strictNoticeCounting ? addDays(at, 1) : at;
-          const end = options.calendar.nthWorkday(start, n);
-          steps[key] = { date: at, publicNotice: { startDate: at, endDate: end } };
-          if (options.settings.publicNoticeCheck) {
-            note = `公示 ${at} 至 ${end}（${n} 个工作日）`;
-          }
-          break;
-        }
-        case 'probationReviews':
-          steps[key] = { dates: [] };
-          break;
-        case 'fullMembershipMeeting':
-          steps[key] = { date: at, outcome: '转为正式党员' };
-          break;
-        default:
-          steps[key] = { date: at };
-      }
+      const planned = plannedStep(key, at, options);
+      steps[key] = planned.record;
+      note = planned.note ?? note;
     }
     rows.push({
       step: key,
@@ -339,4 +312,43 @@ export function planTimeline(applicationDate: IsoDate, options: PlanOptions): Pl
     });
   }
   return rows;
+}
+
+/** The record the planner puts in for `key` on day `at`, and a note when the row needs one. */
+function plannedStep(
+  key: StepKey,
+  at: IsoDate,
+  options: PlanOptions,
+): { record: Record<string, unknown>; note?: string } {
+  if (key === 'activistReviews') {
+    const first = addMonths(at, 6);
+    const second = addMonths(at, 12);
+    return {
+      record: { dates: [first, second] },
+      note: `至少每半年一次：最迟 ${first}，再最迟 ${second}`,
+    };
+  }
+  if (key === 'training') {
+    const end = addDays(at, 2);
+    return { record: { startDate: at, endDate: end }, note: `${at} 至 ${end}，不少于三天` };
+  }
+  if (key === 'politicalReview') {
+    return { record: { date: at, result: '合格' } };
+  }
+  if (key === 'preReview') {
+    const n = options.settings.publicNoticeWorkdays;
+    const start = options.settings.strictNoticeCounting ? addDays(at, 1) : at;
+    const end = options.calendar.nthWorkday(start, n);
+    const record = { date: at, publicNotice: { startDate: at, endDate: end } };
+    return options.settings.publicNoticeCheck
+      ? { record, note: `公示 ${at} 至 ${end}（${n} 个工作日）` }
+      : { record };
+  }
+  if (key === 'probationReviews') {
+    return { record: { dates: [] } };
+  }
+  if (key === 'fullMembershipMeeting') {
+    return { record: { date: at, outcome: '转为正式党员' } };
+  }
+  return { record: { date: at } };
 }

@@ -50,7 +50,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: ServiceContext,
     }
   });
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) {
+    if (!request.url.startsWith('/api/') || request.is404) {
       return;
     }
     const access = request.routeOptions.config.access;

@@ -94,14 +94,27 @@ function snapshot(org: OrgRow): Record<string, unknown> {
   return { name: org.name, kind: org.kind, parentId: org.parentId, path: org.path, areaCode: org.areaCode };
 }
 
+/** Tree order: parents before children, siblings by id (paths compared segment by segment). */
+export function comparePaths(a: string, b: string): number {
+  const sa = a.split('/');
+  const sb = b.split('/');
+  for (let i = 1; i < Math.min(sa.length, sb.length); i++) {
+    const d = Number(sa[i] || -1) - Number(sb[i] || -1);
+    if (d !== 0) {
+      return d;
+    }
+  }
+  return sa.length - sb.length;
+}
+
 /** The actor's whole scope, flat and ordered by path, with child and member counts. */
 export async function listOrgs(ctx: ServiceContext, actor: Actor): Promise<OrgView[]> {
   const rows = await ctx.db
     .selectFrom('org')
     .selectAll()
     .where('path', 'like', `${actor.scopePath}%`)
-    .orderBy('path')
     .execute();
+  rows.sort((a, b) => comparePaths(a.path, b.path));
   const ids = rows.map((r) => r.id);
   const direct = new Map<number, number>();
   if (ids.length > 0) {

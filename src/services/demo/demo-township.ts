@@ -60,18 +60,18 @@ interface VillagePlan {
 }
 
 const VILLAGES: VillagePlan[] = [
-  { name: '河口村', kind: 'partyCommittee', members: 148, units: 3 },
-  { name: '青山社区', kind: 'generalBranch', members: 96, units: 2 },
-  { name: '石桥村', kind: 'branch', members: 72, units: 3 },
-  { name: '桃源村', kind: 'branch', members: 64, units: 2 },
-  { name: '柳湾村', kind: 'branch', members: 58, units: 2 },
-  { name: '杨家坪村', kind: 'branch', members: 69, units: 3 },
-  { name: '松林村', kind: 'branch', members: 47, units: 2 },
-  { name: '龙泉村', kind: 'branch', members: 61, units: 2 },
-  { name: '新田村', kind: 'branch', members: 55, units: 2 },
-  { name: '白沙村', kind: 'branch', members: 43, units: 2 },
-  { name: '东岭村', kind: 'branch', members: 38, units: 2 },
-  { name: '新街社区', kind: 'branch', members: 52, units: 2 },
+  { name: '河口村', kind: 'partyCommittee', members: 162, units: 3 },
+  { name: '青山社区', kind: 'generalBranch', members: 104, units: 2 },
+  { name: '石桥村', kind: 'branch', members: 78, units: 3 },
+  { name: '桃源村', kind: 'branch', members: 71, units: 2 },
+  { name: '柳湾村', kind: 'branch', members: 63, units: 2 },
+  { name: '杨家坪村', kind: 'branch', members: 76, units: 3 },
+  { name: '松林村', kind: 'branch', members: 58, units: 2 },
+  { name: '龙泉村', kind: 'branch', members: 67, units: 2 },
+  { name: '新田村', kind: 'branch', members: 60, units: 2 },
+  { name: '白沙村', kind: 'branch', members: 49, units: 2 },
+  { name: '东岭村', kind: 'branch', members: 41, units: 2 },
+  { name: '新街社区', kind: 'branch', members: 58, units: 2 },
 ];
 
 const SUFFIX: Record<VillagePlan['kind'], string> = {

@@ -1,0 +1,182 @@
+/**
+ * Reads dossiers from a file, in input order, in batches: `.jsonl` is streamed with a manual
+ * Buffer line splitter (flat memory whatever the file size; readline is slower and heavier,
+ * design/stack-notes.md §5), `.json` holds one dossier or an array, `.xlsx` is read row by row
+ * by services/dossier-xlsx.ts. Each item is either parsed JSON or the line's input error.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { jsonInputError } from '../domain/dossier/read-dossier';
+import type { InputError } from '../domain/dossier/types';
+
+export type DossierFileFormat = 'json' | 'jsonl' | 'xlsx';
+
+/** One input dossier: its line (row, or array position) and the parsed value or why it failed. */
+export interface SourceItem {
+  line: number;
+  raw: unknown;
+  /** Set when the text is not JSON; `raw` is then undefined. */
+  error?: InputError;
+}
+
+export type DossierFileErrorCode = 'ERR_CHECK_FILE' | 'ERR_CHECK_FORMAT';
+
+/** The input as a whole is unusable (exit status 2). */
+export class DossierFileError extends Error {
+  constructor(
+    readonly code: DossierFileErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DossierFileError';
+  }
+}
+
+export function detectFormat(path: string): DossierFileFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    return 'jsonl';
+  }
+  if (ext === '.json') {
+    return 'json';
+  }
+  if (ext === '.xlsx') {
+    return 'xlsx';
+  }
+  return null;
+}
+
+/** Size in bytes, or a DossierFileError naming the file. */
+export async function fileSize(path: string): Promise<number> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) {
+      throw new DossierFileError('ERR_CHECK_FILE', `不是文件：${path}`);
+    }
+    return s.size;
+  } catch (e) {
+    if (e instanceof DossierFileError) {
+      throw e;
+    }
+    throw new DossierFileError('ERR_CHECK_FILE', `找不到或无法读取文件：${path}`);
+  }
+}
+
+function snippet(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+/** Parses one line; blank lines give null. */
+export function parseLine(text: string, line: number): SourceItem | null {
+  let s = text;
+  if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) {
+    s = s.slice(0, -1);
+  }
+  if (line === 1 && s.charCodeAt(0) === 0xfeff) {
+    s = s.slice(1);
+  }
+  if (s.trim().length === 0) {
+    return null;
+  }
+  try {
+    return { line, raw: JSON.parse(s) as unknown };
+  } catch {
+    return { line, raw: undefined, error: jsonInputError(line, snippet(s)) };
+  }
+}
+
+/**
+ * Streams a JSON Lines file; each batch holds the lines of one read chunk.
+ * `onBytes` is told how many bytes have been read so far (for a progress bar).
+ */
+export async function* readJsonLines(
+  path: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<SourceItem[]> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let carry: Buffer | null = null;
+  let line = 0;
+  let bytes = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    const buf: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+    const lastNewline = buf.lastIndexOf(10);
+    if (lastNewline < 0) {
+      carry = buf;
+      continue;
+    }
+    // A newline byte never occurs inside a multi-byte UTF-8 character, so decoding up to it is safe.
+    const text = buf.toString('utf8', 0, lastNewline);
+    carry = lastNewline + 1 < buf.length ? Buffer.from(buf.subarray(lastNewline + 1)) : null;
+    const items: SourceItem[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      line += 1;
+      const item = parseLine(text.slice(start, end), line);
+      if (item !== null) {
+        items.push(item);
+      }
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
+    onBytes?.(bytes);
+    yield items;
+  }
+  if (carry !== null) {
+    const item = parseLine(carry.toString('utf8'), line + 1);
+    if (item !== null) {
+      yield [item];
+    }
+  }
+}
+
+/** A `.json` file: one dossier (line 1) or an array (position 1, 2, … as the line). */
+export async function* readJsonFile(path: string): AsyncGenerator<SourceItem[]> {
+  const text = await readFile(path, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    yield [{ line: 1, raw: undefined, error: jsonInputError(1, snippet(text.trim())) }];
+    return;
+  }
+  if (!Array.isArray(value)) {
+    yield [{ line: 1, raw: value }];
+    return;
+  }
+  const batch = 1000;
+  for (let i = 0; i < value.length; i += batch) {
+    yield value.slice(i, i + batch).map((raw: unknown, j) => ({ line: i + j + 1, raw }));
+  }
+}
+
+/** Dossiers of a file in input order, in batches; throws DossierFileError when unusable. */
+export async function* readDossierFile(
+  path: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<SourceItem[]> {
+  const format = detectFormat(path);
+  if (format === null) {
+    throw new DossierFileError(
+      'ERR_CHECK_FORMAT',
+      `无法识别的文件格式（应为 .json、.jsonl 或 .xlsx）：${path}`,
+    );
+  }
+  await fileSize(path);
+  if (format === 'jsonl') {
+    yield* readJsonLines(path, onBytes);
+  } else if (format === 'json') {
+    yield* readJsonFile(path);
+  } else {
+    yield* readXlsx(path);
+  }
+}
+
+async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
+  throw new DossierFileError('ERR_CHECK_FORMAT', `暂不支持读取 .xlsx：${path}`);
+}

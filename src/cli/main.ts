@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerServeCommand } from './commands/serve.command';
+import { registerGenCommand } from './commands/gen.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerAuditCommand(program);
+  registerGenCommand(program);
   return program;
 }
 

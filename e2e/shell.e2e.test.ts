@@ -61,6 +61,7 @@ describe('the web shell against the real server', () => {
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('用户名或密码错误');
+    await page.waitForTimeout(600);
     await shot('login-error.png');
   });
 

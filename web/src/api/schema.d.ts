@@ -11,6 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 健康检查 */
     get: {
       parameters: {
         query?: never;
@@ -20,7 +21,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
@@ -51,6 +52,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** 登录 */
     post: {
       parameters: {
         query?: never;
@@ -67,31 +69,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Session'];
-          };
-        };
-        /** @description bad */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
-          };
-        };
-        /** @description locked */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              account: {
+                id: number;
+                username: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+                roleLabel: string;
+                scopeOrgId: number;
+                scopeOrgName: string;
+                disabled: boolean;
+                mustChangePassword: boolean;
+                lastLoginAt: string | null;
+              };
+              csrfToken: string;
+            };
           };
         };
       };
@@ -111,6 +110,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** 退出登录 */
     post: {
       parameters: {
         query?: never;
@@ -120,13 +120,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Ok'];
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
           };
         };
       };
@@ -144,6 +147,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 当前账号 */
     get: {
       parameters: {
         query?: never;
@@ -153,22 +157,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Session'];
-          };
-        };
-        /** @description no */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              account: {
+                id: number;
+                username: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+                roleLabel: string;
+                scopeOrgId: number;
+                scopeOrgName: string;
+                disabled: boolean;
+                mustChangePassword: boolean;
+                lastLoginAt: string | null;
+              };
+              csrfToken: string;
+            };
           };
         };
       };
@@ -190,6 +200,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** 修改本人密码 */
     post: {
       parameters: {
         query?: never;
@@ -206,22 +217,16 @@ export interface paths {
         };
       };
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Ok'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
           };
         };
       };
@@ -239,6 +244,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 管辖范围内的组织（按路径排序） */
     get: {
       parameters: {
         query?: never;
@@ -248,20 +254,39 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              items: components['schemas']['Org'][];
+              items: {
+                id: number;
+                parentId: number | null;
+                name: string;
+                /** @enum {string} */
+                kind:
+                  | 'countyDepartment'
+                  | 'townshipCommittee'
+                  | 'partyCommittee'
+                  | 'generalBranch'
+                  | 'branch'
+                  | 'partyGroup';
+                kindLabel: string;
+                areaCode: string;
+                path: string;
+                depth: number;
+                childCount: number;
+                memberCount: number;
+              }[];
             };
           };
         };
       };
     };
     put?: never;
+    /** 新建下级组织 */
     post: {
       parameters: {
         query?: never;
@@ -274,27 +299,43 @@ export interface paths {
           'application/json': {
             parentId: number;
             name: string;
-            kind: components['schemas']['OrgKind'];
+            /** @enum {string} */
+            kind:
+              | 'countyDepartment'
+              | 'townshipCommittee'
+              | 'partyCommittee'
+              | 'generalBranch'
+              | 'branch'
+              | 'partyGroup';
           };
         };
       };
       responses: {
-        /** @description created */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Org'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              id: number;
+              parentId: number | null;
+              name: string;
+              /** @enum {string} */
+              kind:
+                | 'countyDepartment'
+                | 'townshipCommittee'
+                | 'partyCommittee'
+                | 'generalBranch'
+                | 'branch'
+                | 'partyGroup';
+              kindLabel: string;
+              areaCode: string;
+              path: string;
+              depth: number;
+              childCount: number;
+              memberCount: number;
+            };
           };
         };
       };
@@ -312,6 +353,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 组织类型及可设的下级类型 */
     get: {
       parameters: {
         query?: never;
@@ -321,7 +363,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
@@ -329,9 +371,23 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                kind: components['schemas']['OrgKind'];
+                /** @enum {string} */
+                kind:
+                  | 'countyDepartment'
+                  | 'townshipCommittee'
+                  | 'partyCommittee'
+                  | 'generalBranch'
+                  | 'branch'
+                  | 'partyGroup';
                 label: string;
-                allowedChildren: components['schemas']['OrgKind'][];
+                allowedChildren: (
+                  | 'countyDepartment'
+                  | 'townshipCommittee'
+                  | 'partyCommittee'
+                  | 'generalBranch'
+                  | 'branch'
+                  | 'partyGroup'
+                )[];
               }[];
             };
           };
@@ -350,14 +406,13 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        id: number;
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
     put?: never;
     post?: never;
+    /** 撤销组织（须为空） */
     delete: {
       parameters: {
         query?: never;
@@ -369,28 +424,23 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Ok'];
-          };
-        };
-        /** @description bad */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
           };
         };
       };
     };
     options?: never;
     head?: never;
+    /** 重命名组织 */
     patch: {
       parameters: {
         query?: never;
@@ -408,22 +458,31 @@ export interface paths {
         };
       };
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Org'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              id: number;
+              parentId: number | null;
+              name: string;
+              /** @enum {string} */
+              kind:
+                | 'countyDepartment'
+                | 'townshipCommittee'
+                | 'partyCommittee'
+                | 'generalBranch'
+                | 'branch'
+                | 'partyGroup';
+              kindLabel: string;
+              areaCode: string;
+              path: string;
+              depth: number;
+              childCount: number;
+              memberCount: number;
+            };
           };
         };
       };
@@ -434,13 +493,12 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        id: number;
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
     put?: never;
+    /** 移动组织到新的上级组织 */
     post: {
       parameters: {
         query?: never;
@@ -458,22 +516,31 @@ export interface paths {
         };
       };
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Org'];
-          };
-        };
-        /** @description bad */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              id: number;
+              parentId: number | null;
+              name: string;
+              /** @enum {string} */
+              kind:
+                | 'countyDepartment'
+                | 'townshipCommittee'
+                | 'partyCommittee'
+                | 'generalBranch'
+                | 'branch'
+                | 'partyGroup';
+              kindLabel: string;
+              areaCode: string;
+              path: string;
+              depth: number;
+              childCount: number;
+              memberCount: number;
+            };
           };
         };
       };
@@ -491,6 +558,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 管辖范围内的账号 */
     get: {
       parameters: {
         query?: never;
@@ -500,20 +568,33 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              items: components['schemas']['Account'][];
+              items: {
+                id: number;
+                username: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+                roleLabel: string;
+                scopeOrgId: number;
+                scopeOrgName: string;
+                disabled: boolean;
+                mustChangePassword: boolean;
+                lastLoginAt: string | null;
+              }[];
             };
           };
         };
       };
     };
     put?: never;
+    /** 新建账号 */
     post: {
       parameters: {
         query?: never;
@@ -526,140 +607,33 @@ export interface paths {
           'application/json': {
             username: string;
             displayName: string;
-            role: components['schemas']['Role'];
+            /** @enum {string} */
+            role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
             scopeOrgId: number;
             password: string;
           };
         };
       };
       responses: {
-        /** @description created */
+        /** @description Default Response */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Account'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/accounts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            displayName?: string;
-            role?: components['schemas']['Role'];
-            scopeOrgId?: number;
-            disabled?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description ok */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Account'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/accounts/{id}/reset-password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description ok */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Ok'];
-          };
-        };
-        /** @description bad */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ApiError'];
+            'application/json': {
+              id: number;
+              username: string;
+              displayName: string;
+              /** @enum {string} */
+              role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+              roleLabel: string;
+              scopeOrgId: number;
+              scopeOrgName: string;
+              disabled: boolean;
+              mustChangePassword: boolean;
+              lastLoginAt: string | null;
+            };
           };
         };
       };
@@ -677,6 +651,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 角色列表 */
     get: {
       parameters: {
         query?: never;
@@ -686,7 +661,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
@@ -694,7 +669,8 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                role: components['schemas']['Role'];
+                /** @enum {string} */
+                role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
                 label: string;
               }[];
             };
@@ -710,6 +686,113 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改账号（姓名、角色、管辖范围、停用） */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName?: string;
+            /** @enum {string} */
+            role?: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+            scopeOrgId?: number;
+            disabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              username: string;
+              displayName: string;
+              /** @enum {string} */
+              role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
+              roleLabel: string;
+              scopeOrgId: number;
+              scopeOrgName: string;
+              disabled: boolean;
+              mustChangePassword: boolean;
+              lastLoginAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/accounts/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重置账号密码（下次登录须修改） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -717,6 +800,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** 审计日志（管辖范围内，最新在前） */
     get: {
       parameters: {
         query?: {
@@ -729,15 +813,24 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description ok */
+        /** @description Default Response */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
+              items: {
+                seq: number;
+                at: string;
+                actorName: string;
+                action: string;
+                actionLabel: string;
+                entityType: string;
+                entityId: string;
+                summary: string;
+              }[];
               total: number;
-              items: components['schemas']['AuditEntry'][];
             };
           };
         };
@@ -754,73 +847,7 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ApiError: {
-      code: string;
-      message: string;
-      field?: string;
-    };
-    Ok: {
-      ok: boolean;
-    };
-    /** @enum {string} */
-    Role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
-    /** @enum {string} */
-    OrgKind:
-      | 'countyDepartment'
-      | 'townshipCommittee'
-      | 'partyCommittee'
-      | 'generalBranch'
-      | 'branch'
-      | 'partyGroup';
-    Me: {
-      id: number;
-      username: string;
-      displayName: string;
-      role: components['schemas']['Role'];
-      roleLabel: string;
-      scopeOrgId: number;
-      scopeOrgName: string;
-      mustChangePassword: boolean;
-    };
-    Session: {
-      account: components['schemas']['Me'];
-      csrfToken: string;
-    };
-    Org: {
-      id: number;
-      parentId: number | null;
-      name: string;
-      kind: components['schemas']['OrgKind'];
-      kindLabel: string;
-      areaCode: string;
-      path: string;
-      depth: number;
-      childCount: number;
-      memberCount: number;
-    };
-    Account: {
-      id: number;
-      username: string;
-      displayName: string;
-      role: components['schemas']['Role'];
-      roleLabel: string;
-      scopeOrgId: number;
-      scopeOrgName: string;
-      disabled: boolean;
-      lastLoginAt: string | null;
-    };
-    AuditEntry: {
-      seq: number;
-      at: string;
-      actorName: string;
-      action: string;
-      actionLabel: string;
-      entityType: string;
-      entityId: string;
-      summary: string;
-    };
-  };
+  schemas: never;
   responses: never;
   parameters: never;
   requestBodies: never;

@@ -21,7 +21,9 @@ export function PageHeader({
       }}
     >
       <div>
-        <Typography.Title level={4}>{title}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {title}
+        </Typography.Title>
         {description ? <Typography.Text type="secondary">{description}</Typography.Text> : null}
       </div>
       {extra ? <div>{extra}</div> : null}

@@ -17,6 +17,7 @@ export const org = {
   'org.field.name': '名称',
   'org.field.kind': '类型',
   'org.field.parent': '上级组织',
+  'org.field.parentOutOfScope': '（管辖范围以外的上级组织）',
   'org.field.areaCode': '行政区划代码',
   'org.field.childCount': '下级组织',
   'org.field.memberCount': '党员人数',

@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Empty, Row, Skeleton } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useOrgKinds, useOrgs } from '../../api/queries';
 import { canManage, type Org } from '../../api/types';
 import { useMe } from '../../auth/session';
@@ -14,6 +15,7 @@ export function OrgsPage() {
   const me = useMe();
   const orgs = useOrgs();
   const kinds = useOrgKinds();
+  const [searchParams] = useSearchParams();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [expandedIds, setExpandedIds] = useState<number[]>([]);
   const items = useMemo(() => orgs.data ?? [], [orgs.data]);
@@ -21,16 +23,21 @@ export function OrgsPage() {
   const selected = items.find((org) => org.id === selectedId) ?? null;
   const editable = canManage(me.role);
 
-  // First load: select the scope root and open the first two levels.
+  // First load: select the org named in ?org= (from the workbench) or the scope root, and open
+  // the first two levels.
   useEffect(() => {
     if (items.length > 0 && selectedId === null) {
       const root = items[0];
-      if (root) {
-        setSelectedId(root.id);
+      const wanted = Number(searchParams.get('org'));
+      const initial = items.find((org) => org.id === wanted) ?? root;
+      const open = items.filter((org) => org.depth <= (root?.depth ?? 0)).map((org) => org.id);
+      if (initial) {
+        setSelectedId(initial.id);
+        open.push(...ancestorIds(items, initial.id));
       }
-      setExpandedIds(items.filter((org) => org.depth <= (root?.depth ?? 0)).map((org) => org.id));
+      setExpandedIds(Array.from(new Set(open)));
     }
-  }, [items, selectedId]);
+  }, [items, selectedId, searchParams]);
 
   /** Select an org (e.g. one just created) and open the branches leading to it. */
   const reveal = (id: number, list: readonly Org[] = items) => {

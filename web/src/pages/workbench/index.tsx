@@ -154,15 +154,13 @@ export function WorkbenchPage() {
                   size="small"
                   dataSource={summary.villages}
                   pagination={false}
-                  scroll={{ y: 420 }}
                   locale={{ emptyText: t('workbench.villages.empty') }}
-                  onRow={() => ({ style: { cursor: 'pointer' } })}
                   columns={[
                     {
                       title: t('workbench.villages.name'),
                       dataIndex: 'name',
-                      render: (name: string) => (
-                        <Typography.Link onClick={() => void navigate('/admin/orgs')}>
+                      render: (name: string, org) => (
+                        <Typography.Link onClick={() => void navigate(`/admin/orgs?org=${org.id}`)}>
                           {name}
                         </Typography.Link>
                       ),

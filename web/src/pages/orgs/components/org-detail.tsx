@@ -79,7 +79,9 @@ export function OrgDetail({
           {
             key: 'parent',
             label: t('org.field.parent'),
-            children: parent?.name ?? t('common.none'),
+            children:
+              parent?.name ??
+              (org.parentId === null ? t('common.none') : t('org.field.parentOutOfScope')),
           },
           {
             key: 'path',

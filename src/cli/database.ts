@@ -6,9 +6,14 @@ import { readConfig } from '../server/config';
 export async function openCliDatabase(): Promise<DatabaseHandle> {
   const config = readConfig();
   if (config.databaseUrl === undefined && !existsSync(config.sqliteFile)) {
-    throw new Error(`找不到数据库文件：${config.sqliteFile}（请先运行 npm start，或设置 ZUGONG_DATA_DIR / DATABASE_URL）`);
+    throw new Error(
+      `找不到数据库文件：${config.sqliteFile}（请先运行 npm start，或设置 ZUGONG_DATA_DIR / DATABASE_URL）`,
+    );
   }
-  const handle = await connectDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const handle = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+  });
   await migrateToLatest(handle);
   return handle;
 }

@@ -84,7 +84,12 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    location: url.replace(/:[^:@/]*@/, ':***@'),
+    close: () => db.destroy(),
+  };
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

@@ -11,6 +11,8 @@ export interface TestDatabaseTarget {
 }
 
 export function testDatabaseTargets(): TestDatabaseTarget[] {
+  // TEST_DATABASE_ONLY=postgres runs the database tests on PostgreSQL alone (CI's second pass).
+  const only = process.env['TEST_DATABASE_ONLY'];
   const targets: TestDatabaseTarget[] = [
     {
       name: 'sqlite',
@@ -39,5 +41,5 @@ export function testDatabaseTargets(): TestDatabaseTarget[] {
       },
     });
   }
-  return targets;
+  return only === undefined || only === '' ? targets : targets.filter((t) => t.name === only);
 }

@@ -39,7 +39,11 @@ export interface RouteAccessRecord {
   access: Access | undefined;
 }
 
-export function registerAccessControl(app: FastifyInstance, ctx: ServiceContext, routeTable: RouteAccessRecord[]): void {
+export function registerAccessControl(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  routeTable: RouteAccessRecord[],
+): void {
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -55,7 +59,10 @@ export function registerAccessControl(app: FastifyInstance, ctx: ServiceContext,
     }
     const access = request.routeOptions.config.access;
     if (access === undefined) {
-      throw new AppError('ERR_INTERNAL', `路由未声明访问权限：${request.method} ${request.routeOptions.url ?? request.url}`);
+      throw new AppError(
+        'ERR_INTERNAL',
+        `路由未声明访问权限：${request.method} ${request.routeOptions.url ?? request.url}`,
+      );
     }
     if ('public' in access) {
       return;

@@ -12,13 +12,26 @@ interface Session {
 }
 
 async function loginAs(app: FastifyInstance, username: string): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  return { cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  return {
+    cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`,
+    csrf: (res.json() as { csrfToken: string }).csrfToken,
+  };
 }
 
-function call(app: FastifyInstance, s: Session, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+function call(
+  app: FastifyInstance,
+  s: Session,
+  method: string,
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method: method as 'GET',
     url,
@@ -60,7 +73,11 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('sets an HttpOnly SameSite=Strict session cookie on login', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xuncha', password: DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'xuncha', password: DEMO_PASSWORD },
+      });
 
       const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
       expect(cookie?.httpOnly).toBe(true);
@@ -71,7 +88,9 @@ for (const target of testDatabaseTargets()) {
       const s = await loginAs(app, 'zuzhi');
       const townshipId = await w.orgIdByName('青山镇党委');
 
-      expect((await app.inject({ method: 'GET', url: '/api/orgs' })).json()).toMatchObject({ code: 'ERR_AUTH_REQUIRED' });
+      expect((await app.inject({ method: 'GET', url: '/api/orgs' })).json()).toMatchObject({
+        code: 'ERR_AUTH_REQUIRED',
+      });
       const noToken = await app.inject({
         method: 'POST',
         url: '/api/orgs',
@@ -85,7 +104,11 @@ for (const target of testDatabaseTargets()) {
     it('answers a malformed body with a Chinese message naming the field, never a stack trace', async () => {
       const s = await loginAs(app, 'zuzhi');
 
-      const res = await call(app, s, 'POST', '/api/orgs', { parentId: 'abc', name: '某党支部', kind: 'branch' });
+      const res = await call(app, s, 'POST', '/api/orgs', {
+        parentId: 'abc',
+        name: '某党支部',
+        kind: 'branch',
+      });
 
       expect(res.statusCode).toBe(400);
       const body = res.json() as { code: string; message: string; field: string };
@@ -100,23 +123,51 @@ for (const target of testDatabaseTargets()) {
       const townshipId = await w.orgIdByName('青山镇党委');
       const hekou = await w.orgIdByName('河口村党委');
 
-      const created = await call(app, s, 'POST', '/api/orgs', { parentId: townshipId, name: '接口测试党支部', kind: 'branch' });
+      const created = await call(app, s, 'POST', '/api/orgs', {
+        parentId: townshipId,
+        name: '接口测试党支部',
+        kind: 'branch',
+      });
       expect(created.statusCode).toBe(201);
       const id = (created.json() as { id: number }).id;
-      expect((await call(app, s, 'PATCH', `/api/orgs/${id}`, { name: '接口测试二党支部' })).json()).toMatchObject({ name: '接口测试二党支部' });
-      expect((await call(app, s, 'POST', `/api/orgs/${id}/move`, { parentId: hekou })).json()).toMatchObject({ parentId: hekou });
+      expect(
+        (await call(app, s, 'PATCH', `/api/orgs/${id}`, { name: '接口测试二党支部' })).json(),
+      ).toMatchObject({ name: '接口测试二党支部' });
+      expect(
+        (await call(app, s, 'POST', `/api/orgs/${id}/move`, { parentId: hekou })).json(),
+      ).toMatchObject({ parentId: hekou });
       expect((await call(app, s, 'DELETE', `/api/orgs/${id}`)).json()).toEqual({ ok: true });
-      const audit = (await call(app, s, 'GET', '/api/audit?pageSize=5')).json() as { items: { action: string }[] };
-      expect(audit.items.map((i) => i.action).slice(0, 4)).toEqual(['org.dissolve', 'org.move', 'org.rename', 'org.create']);
+      const audit = (await call(app, s, 'GET', '/api/audit?pageSize=5')).json() as {
+        items: { action: string }[];
+      };
+      expect(audit.items.map((i) => i.action).slice(0, 4)).toEqual([
+        'org.dissolve',
+        'org.move',
+        'org.rename',
+        'org.create',
+      ]);
     });
 
     it('blocks everything but the password change while a forced change is pending', async () => {
-      await w.handle.db.updateTable('account').set({ mustChangePassword: 1 }).where('username', '=', 'xianji').execute();
+      await w.handle.db
+        .updateTable('account')
+        .set({ mustChangePassword: 1 })
+        .where('username', '=', 'xianji')
+        .execute();
       const s = await loginAs(app, 'xianji');
 
-      expect((await call(app, s, 'GET', '/api/orgs')).json()).toMatchObject({ code: 'ERR_AUTH_PASSWORD_CHANGE_REQUIRED' });
+      expect((await call(app, s, 'GET', '/api/orgs')).json()).toMatchObject({
+        code: 'ERR_AUTH_PASSWORD_CHANGE_REQUIRED',
+      });
       expect((await call(app, s, 'GET', '/api/auth/me')).statusCode).toBe(200);
-      expect((await call(app, s, 'POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'County2026x' })).statusCode).toBe(200);
+      expect(
+        (
+          await call(app, s, 'POST', '/api/auth/password', {
+            currentPassword: DEMO_PASSWORD,
+            newPassword: 'County2026x',
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await call(app, s, 'GET', '/api/orgs')).statusCode).toBe(200);
     });
 
@@ -124,23 +175,51 @@ for (const target of testDatabaseTargets()) {
       const s = await loginAs(app, 'shuji');
       const outside = await w.orgIdByName('石桥村党支部');
       const township = await w.orgIdByName('青山镇党委');
-      const zuzhiId = (await w.handle.db.selectFrom('account').select('id').where('username', '=', 'zuzhi').executeTakeFirstOrThrow()).id;
+      const zuzhiId = (
+        await w.handle.db
+          .selectFrom('account')
+          .select('id')
+          .where('username', '=', 'zuzhi')
+          .executeTakeFirstOrThrow()
+      ).id;
       // One attempt per route that reaches data; a route added without a row here fails the test.
       const attempts: Record<string, () => Promise<LightMyRequestResponse>> = {
         'GET /api/orgs': () => call(app, s, 'GET', '/api/orgs'),
-        'POST /api/orgs': () => call(app, s, 'POST', '/api/orgs', { parentId: township, name: '越权党支部', kind: 'branch' }),
-        'PATCH /api/orgs/:id': () => call(app, s, 'PATCH', `/api/orgs/${outside}`, { name: '越权改名' }),
-        'POST /api/orgs/:id/move': () => call(app, s, 'POST', `/api/orgs/${outside}/move`, { parentId: township }),
+        'POST /api/orgs': () =>
+          call(app, s, 'POST', '/api/orgs', {
+            parentId: township,
+            name: '越权党支部',
+            kind: 'branch',
+          }),
+        'PATCH /api/orgs/:id': () =>
+          call(app, s, 'PATCH', `/api/orgs/${outside}`, { name: '越权改名' }),
+        'POST /api/orgs/:id/move': () =>
+          call(app, s, 'POST', `/api/orgs/${outside}/move`, { parentId: township }),
         'DELETE /api/orgs/:id': () => call(app, s, 'DELETE', `/api/orgs/${outside}`),
         'GET /api/accounts': () => call(app, s, 'GET', '/api/accounts'),
-        'POST /api/accounts': () => call(app, s, 'POST', '/api/accounts', { username: 'evil', displayName: '越权', role: 'inspector', scopeOrgId: outside, password: 'Evil20260' }),
-        'PATCH /api/accounts/:id': () => call(app, s, 'PATCH', `/api/accounts/${zuzhiId}`, { disabled: true }),
-        'POST /api/accounts/:id/reset-password': () => call(app, s, 'POST', `/api/accounts/${zuzhiId}/reset-password`, { password: 'Evil20260' }),
+        'POST /api/accounts': () =>
+          call(app, s, 'POST', '/api/accounts', {
+            username: 'evil',
+            displayName: '越权',
+            role: 'inspector',
+            scopeOrgId: outside,
+            password: 'Evil20260',
+          }),
+        'PATCH /api/accounts/:id': () =>
+          call(app, s, 'PATCH', `/api/accounts/${zuzhiId}`, { disabled: true }),
+        'POST /api/accounts/:id/reset-password': () =>
+          call(app, s, 'POST', `/api/accounts/${zuzhiId}/reset-password`, {
+            password: 'Evil20260',
+          }),
         'GET /api/audit': () => call(app, s, 'GET', '/api/audit'),
       };
-      const scoped = built.routeTable.filter((r) => r.access !== undefined && 'scope' in r.access && r.access.scope === 'caller');
+      const scoped = built.routeTable.filter(
+        (r) => r.access !== undefined && 'scope' in r.access && r.access.scope === 'caller',
+      );
 
-      expect(scoped.map((r) => `${r.method} ${r.url}`).sort()).toEqual(Object.keys(attempts).sort());
+      expect(scoped.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+        Object.keys(attempts).sort(),
+      );
       for (const [route, attempt] of Object.entries(attempts)) {
         const res = await attempt();
         if (route === 'GET /api/orgs') {
@@ -150,10 +229,16 @@ for (const target of testDatabaseTargets()) {
           expect(names).not.toContain('青山镇党委');
         } else {
           expect(res.statusCode, route).toBe(403);
-          expect(['ERR_FORBIDDEN_ROLE', 'ERR_FORBIDDEN_SCOPE'], route).toContain((res.json() as { code: string }).code);
+          expect(['ERR_FORBIDDEN_ROLE', 'ERR_FORBIDDEN_SCOPE'], route).toContain(
+            (res.json() as { code: string }).code,
+          );
         }
       }
-      const after = await w.handle.db.selectFrom('org').select('name').where('id', '=', outside).executeTakeFirstOrThrow();
+      const after = await w.handle.db
+        .selectFrom('org')
+        .select('name')
+        .where('id', '=', outside)
+        .executeTakeFirstOrThrow();
       expect(after.name).toBe('石桥村党支部');
     });
 

@@ -7,7 +7,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceContext } from '../services/context';
 import { registerAccessControl, type RouteAccessRecord } from './access';
@@ -73,7 +78,10 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
 
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { summary: '健康检查', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { access: { public: true } },
+      schema: { summary: '健康检查', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   await app.register(authRoutes(options.ctx, { secureCookie: options.secureCookie === true }));
@@ -90,12 +98,18 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
     // Client-side routes (/orgs, /accounts …) all load the single page.
-    app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ code: 'ERR_NOT_FOUND', message: `没有这个接口：${request.url}` });
-      }
-      return reply.sendFile('index.html');
-    });
+    app.get(
+      '/*',
+      { config: { access: { public: true } }, schema: { hide: true } },
+      async (request, reply) => {
+        if (request.url.startsWith('/api/')) {
+          return reply
+            .status(404)
+            .send({ code: 'ERR_NOT_FOUND', message: `没有这个接口：${request.url}` });
+        }
+        return reply.sendFile('index.html');
+      },
+    );
   }
   await app.ready();
   return { app, routeTable };

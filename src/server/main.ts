@@ -15,18 +15,33 @@ export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 export async function startServer(options: { seedDemo: boolean }): Promise<void> {
   const config = readConfig();
-  const handle = await connectDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const handle = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+  });
   await migrateToLatest(handle);
   const ctx: ServiceContext = { db: handle.db, now: () => new Date() };
   if (options.seedDemo && (await isDatabaseEmpty(handle.db))) {
     const seeded = await seedDemo(ctx, { mustChangePassword: config.production });
     console.log(`已生成演示数据：青山镇，组织 ${seeded.orgs} 个，人员 ${seeded.people} 名。`);
-    console.log('演示账号（密码均为 ' + seeded.password + (config.production ? '，首次登录须修改' : '') + '）：');
+    console.log(
+      '演示账号（密码均为 ' +
+        seeded.password +
+        (config.production ? '，首次登录须修改' : '') +
+        '）：',
+    );
     for (const account of seeded.accounts) {
-      console.log(`  ${account.username.padEnd(8)} ${ROLE_LABELS[account.role]}（${account.displayName}）`);
+      console.log(
+        `  ${account.username.padEnd(8)} ${ROLE_LABELS[account.role]}（${account.displayName}）`,
+      );
     }
   }
-  const { app } = await buildServer({ ctx, webRoot: WEB_ROOT, secureCookie: config.secureCookie, logger: false });
+  const { app } = await buildServer({
+    ctx,
+    webRoot: WEB_ROOT,
+    secureCookie: config.secureCookie,
+    logger: false,
+  });
   const close = async (): Promise<void> => {
     await app.close();
     await handle.close();

@@ -102,11 +102,19 @@ function checkPassword(password: string, field: string): void {
 }
 
 export async function listAccounts(ctx: ServiceContext, actor: Actor): Promise<AccountView[]> {
-  const rows = await accountQuery(ctx.db).where('org.path', 'like', `${actor.scopePath}%`).orderBy('org.path').orderBy('account.username').execute();
+  const rows = await accountQuery(ctx.db)
+    .where('org.path', 'like', `${actor.scopePath}%`)
+    .orderBy('org.path')
+    .orderBy('account.username')
+    .execute();
   return rows.map(toView);
 }
 
-async function loadAccountInScope(trx: Transaction<Database>, actor: Actor, id: number): Promise<AccountWithScope> {
+async function loadAccountInScope(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: number,
+): Promise<AccountWithScope> {
   const row = await accountQuery(trx).where('account.id', '=', id).executeTakeFirst();
   if (row === undefined) {
     throw new AppError('ERR_NOT_FOUND', `账号不存在：编号 ${id}`, 'id');
@@ -117,7 +125,11 @@ async function loadAccountInScope(trx: Transaction<Database>, actor: Actor, id: 
 
 function assertGrantable(actor: Actor, role: Role): void {
   if (actor.role !== 'system' && !canGrantRole(actor.role, role)) {
-    throw new AppError('ERR_ACCOUNT_ROLE_NOT_ALLOWED', `不能授予高于自身的角色：${ROLE_LABELS[role]}`, 'role');
+    throw new AppError(
+      'ERR_ACCOUNT_ROLE_NOT_ALLOWED',
+      `不能授予高于自身的角色：${ROLE_LABELS[role]}`,
+      'role',
+    );
   }
 }
 
@@ -130,7 +142,11 @@ export interface CreateAccountInput {
   mustChangePassword?: boolean;
 }
 
-export async function createAccount(ctx: ServiceContext, actor: Actor, input: CreateAccountInput): Promise<AccountView> {
+export async function createAccount(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: CreateAccountInput,
+): Promise<AccountView> {
   requireAdmin(actor);
   const username = cleanUsername(input.username);
   const displayName = input.displayName.trim();
@@ -143,7 +159,11 @@ export async function createAccount(ctx: ServiceContext, actor: Actor, input: Cr
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
-    const taken = await trx.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
     if (taken !== undefined) {
       throw new AppError('ERR_ACCOUNT_USERNAME_TAKEN', `用户名已被使用：${username}`, 'username');
     }
@@ -185,19 +205,31 @@ export interface UpdateAccountInput {
   disabled?: boolean | undefined;
 }
 
-export async function updateAccount(ctx: ServiceContext, actor: Actor, id: number, input: UpdateAccountInput): Promise<AccountView> {
+export async function updateAccount(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  input: UpdateAccountInput,
+): Promise<AccountView> {
   requireAdmin(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
     const before = await loadAccountInScope(trx, actor, id);
-    if (id === actor.accountId && (input.disabled === true || (input.role !== undefined && input.role !== before.role))) {
+    if (
+      id === actor.accountId &&
+      (input.disabled === true || (input.role !== undefined && input.role !== before.role))
+    ) {
       throw new AppError('ERR_ACCOUNT_SELF_CHANGE');
     }
     const changes: Partial<AccountRow> = {};
     if (input.displayName !== undefined) {
       const name = input.displayName.trim();
       if (name.length === 0 || name.length > 30) {
-        throw new AppError('ERR_VALIDATION', `姓名须为 1–30 个字：${input.displayName}`, 'displayName');
+        throw new AppError(
+          'ERR_VALIDATION',
+          `姓名须为 1–30 个字：${input.displayName}`,
+          'displayName',
+        );
       }
       changes.displayName = name;
     }
@@ -233,7 +265,12 @@ export async function updateAccount(ctx: ServiceContext, actor: Actor, id: numbe
   });
 }
 
-export async function resetPassword(ctx: ServiceContext, actor: Actor, id: number, password: string): Promise<void> {
+export async function resetPassword(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  password: string,
+): Promise<void> {
   requireAdmin(actor);
   checkPassword(password, 'password');
   const passwordHash = await hashPassword(password);
@@ -271,15 +308,24 @@ export interface AuthenticatedSession {
 }
 
 /** Verifies a login. Wrong passwords count; the fifth in a row locks the account for a while. */
-export async function login(ctx: ServiceContext, username: string, password: string): Promise<SessionInfo> {
-  const row = await accountQuery(ctx.db).where('account.username', '=', username.trim()).executeTakeFirst();
+export async function login(
+  ctx: ServiceContext,
+  username: string,
+  password: string,
+): Promise<SessionInfo> {
+  const row = await accountQuery(ctx.db)
+    .where('account.username', '=', username.trim())
+    .executeTakeFirst();
   if (row === undefined) {
     await verifyPassword(password, DUMMY_HASH);
     throw new AppError('ERR_AUTH_INVALID');
   }
   const now = ctx.now();
   if (row.lockedUntil !== null && row.lockedUntil > now.toISOString()) {
-    throw new AppError('ERR_AUTH_LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定至 ${localTime(row.lockedUntil)}，请稍后再试`);
+    throw new AppError(
+      'ERR_AUTH_LOCKED',
+      `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定至 ${localTime(row.lockedUntil)}，请稍后再试`,
+    );
   }
   const ok = await verifyPassword(password, row.passwordHash);
   const actor = actorFor(row);
@@ -287,7 +333,9 @@ export async function login(ctx: ServiceContext, username: string, password: str
   if (!ok) {
     const failures = row.failedLogins + 1;
     const locks = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    const lockedUntil = locks
+      ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()
+      : null;
     await ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('account')
@@ -304,9 +352,15 @@ export async function login(ctx: ServiceContext, username: string, password: str
       });
     });
     if (locks && lockedUntil !== null) {
-      throw new AppError('ERR_AUTH_LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定至 ${localTime(lockedUntil)}，请稍后再试`);
+      throw new AppError(
+        'ERR_AUTH_LOCKED',
+        `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定至 ${localTime(lockedUntil)}，请稍后再试`,
+      );
     }
-    throw new AppError('ERR_AUTH_INVALID', `用户名或密码错误（再错 ${MAX_FAILED_LOGINS - failures} 次将锁定 ${LOCK_MINUTES} 分钟）`);
+    throw new AppError(
+      'ERR_AUTH_INVALID',
+      `用户名或密码错误（再错 ${MAX_FAILED_LOGINS - failures} 次将锁定 ${LOCK_MINUTES} 分钟）`,
+    );
   }
   if (row.disabled === 1) {
     throw new AppError('ERR_AUTH_DISABLED');
@@ -315,10 +369,21 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('account').set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('account')
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at })
+      .where('id', '=', row.id)
+      .execute();
     await trx
       .insertInto('session')
-      .values({ tokenHash: hashToken(token), accountId: row.id, csrfToken, createdAt: at, expiresAt, lastSeenAt: at })
+      .values({
+        tokenHash: hashToken(token),
+        accountId: row.id,
+        csrfToken,
+        createdAt: at,
+        expiresAt,
+        lastSeenAt: at,
+      })
       .execute();
     await trx.deleteFrom('session').where('expiresAt', '<', at).execute();
     await appendAudit(trx, actor, at, {
@@ -339,20 +404,33 @@ function localTime(iso: string): string {
 }
 
 /** Resolves a session cookie token; null when unknown, expired or the account is disabled. */
-export async function authenticate(ctx: ServiceContext, token: string): Promise<AuthenticatedSession | null> {
+export async function authenticate(
+  ctx: ServiceContext,
+  token: string,
+): Promise<AuthenticatedSession | null> {
   const tokenHash = hashToken(token);
-  const session = await ctx.db.selectFrom('session').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+  const session = await ctx.db
+    .selectFrom('session')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
   const nowIso = isoNow(ctx);
   if (session === undefined || session.expiresAt <= nowIso) {
     return null;
   }
-  const row = await accountQuery(ctx.db).where('account.id', '=', session.accountId).executeTakeFirst();
+  const row = await accountQuery(ctx.db)
+    .where('account.id', '=', session.accountId)
+    .executeTakeFirst();
   if (row === undefined || row.disabled === 1) {
     return null;
   }
   // Touch at most once a minute: a write per request would serialize reads on SQLite.
   if (Date.parse(nowIso) - Date.parse(session.lastSeenAt) > 60_000) {
-    await ctx.db.updateTable('session').set({ lastSeenAt: nowIso }).where('tokenHash', '=', tokenHash).execute();
+    await ctx.db
+      .updateTable('session')
+      .set({ lastSeenAt: nowIso })
+      .where('tokenHash', '=', tokenHash)
+      .execute();
   }
   return { account: toView(row), actor: actorFor(row), csrfToken: session.csrfToken, tokenHash };
 }
@@ -376,7 +454,11 @@ export async function changeOwnPassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const row = await ctx.db.selectFrom('account').selectAll().where('id', '=', session.account.id).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('account')
+    .selectAll()
+    .where('id', '=', session.account.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(currentPassword, row.passwordHash))) {
     throw new AppError('ERR_AUTH_WRONG_PASSWORD', undefined, 'currentPassword');
   }
@@ -386,9 +468,17 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('account').set({ passwordHash, mustChangePassword: 0 }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('account')
+      .set({ passwordHash, mustChangePassword: 0 })
+      .where('id', '=', row.id)
+      .execute();
     // Other sessions of this account end; the current one stays.
-    await trx.deleteFrom('session').where('accountId', '=', row.id).where('tokenHash', '<>', session.tokenHash).execute();
+    await trx
+      .deleteFrom('session')
+      .where('accountId', '=', row.id)
+      .where('tokenHash', '<>', session.tokenHash)
+      .execute();
     await appendAudit(trx, session.actor, isoNow(ctx), {
       action: 'account.changePassword',
       entityType: 'account',

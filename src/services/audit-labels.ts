@@ -32,7 +32,8 @@ function parse(json: string | null): Record<string, unknown> {
 export function describeAuditEntry(entry: AuditEntryRow): string {
   const before = parse(entry.beforeJson);
   const after = parse(entry.afterJson);
-  const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+  const text = (v: unknown): string =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   switch (entry.action) {
     case 'org.create':
       return `新建“${text(after['name'])}”`;

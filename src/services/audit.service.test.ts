@@ -11,7 +11,11 @@ for (const target of testDatabaseTargets()) {
       w = await openTestWorld(target);
       const zuzhi = w.actors['zuzhi']!;
       const townshipId = await w.orgIdByName('青山镇党委');
-      const org = await createOrg(w.ctx, zuzhi, { parentId: townshipId, name: '审计测试党支部', kind: 'branch' });
+      const org = await createOrg(w.ctx, zuzhi, {
+        parentId: townshipId,
+        name: '审计测试党支部',
+        kind: 'branch',
+      });
       await renameOrg(w.ctx, zuzhi, org.id, '审计测试二党支部');
       await renameOrg(w.ctx, zuzhi, org.id, '审计测试三党支部');
     });
@@ -24,7 +28,9 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('names the first entry whose content was edited behind the application', async () => {
-      await sql`update audit_entry set after_json = ${'{"name":"伪造"}'} where seq = 3`.execute(w.handle.db);
+      await sql`update audit_entry set after_json = ${'{"name":"伪造"}'} where seq = 3`.execute(
+        w.handle.db,
+      );
 
       const result = await verifyAuditChain(w.handle.db);
 
@@ -48,10 +54,16 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('detects an entry recomputed with a valid hash of its own when its successor still points to the old one', async () => {
-      const row = await w.handle.db.selectFrom('auditEntry').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
+      const row = await w.handle.db
+        .selectFrom('auditEntry')
+        .selectAll()
+        .where('seq', '=', 2)
+        .executeTakeFirstOrThrow();
       const { computeAuditHash } = await import('./audit.service');
       const forged = { ...row, actorName: '他人' };
-      await sql`update audit_entry set actor_name = ${'他人'}, hash = ${computeAuditHash(forged)} where seq = 2`.execute(w.handle.db);
+      await sql`update audit_entry set actor_name = ${'他人'}, hash = ${computeAuditHash(forged)} where seq = 2`.execute(
+        w.handle.db,
+      );
 
       const result = await verifyAuditChain(w.handle.db);
 

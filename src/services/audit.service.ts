@@ -41,11 +41,24 @@ export function computeAuditHash(entry: HashedFields): string {
 }
 
 /** Appends one entry; call inside the transaction that makes the change. */
-export async function appendAudit(trx: Transaction<Database>, actor: Actor, at: string, input: AuditInput): Promise<number> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  actor: Actor,
+  at: string,
+  input: AuditInput,
+): Promise<number> {
   // Updating the single head row takes a row lock on PostgreSQL and the write lock on SQLite,
   // so concurrent appends queue instead of forking the chain.
-  await trx.updateTable('auditHead').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).execute();
-  const head = await trx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  await trx
+    .updateTable('auditHead')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+  const head = await trx
+    .selectFrom('auditHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   const fields: HashedFields = {
     seq: head.seq,
     at,
@@ -61,7 +74,10 @@ export async function appendAudit(trx: Transaction<Database>, actor: Actor, at: 
     prevHash: head.hash,
   };
   const hash = computeAuditHash(fields);
-  await trx.insertInto('auditEntry').values({ ...fields, hash }).execute();
+  await trx
+    .insertInto('auditEntry')
+    .values({ ...fields, hash })
+    .execute();
   await trx.updateTable('auditHead').set({ hash }).where('id', '=', 1).execute();
   return head.seq;
 }
@@ -74,7 +90,10 @@ export interface AuditVerification {
 }
 
 /** Recomputes the whole chain in sequence order, a page at a time. */
-export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  pageSize = 2000,
+): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -88,13 +107,28 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2000): P
       .execute();
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, checked, broken: { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录（下一条为第 ${row.seq} 条）` } };
+        return {
+          ok: false,
+          checked,
+          broken: {
+            seq: expectedSeq,
+            reason: `缺少第 ${expectedSeq} 条记录（下一条为第 ${row.seq} 条）`,
+          },
+        };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, broken: { seq: row.seq, reason: '前一条记录的哈希值与本条所记不符' } };
+        return {
+          ok: false,
+          checked,
+          broken: { seq: row.seq, reason: '前一条记录的哈希值与本条所记不符' },
+        };
       }
       if (computeAuditHash(row) !== row.hash) {
-        return { ok: false, checked, broken: { seq: row.seq, reason: '记录内容与其哈希值不符（可能被改动）' } };
+        return {
+          ok: false,
+          checked,
+          broken: { seq: row.seq, reason: '记录内容与其哈希值不符（可能被改动）' },
+        };
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -104,9 +138,20 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2000): P
       break;
     }
   }
-  const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('auditHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (head !== undefined && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-    return { ok: false, checked, broken: { seq: expectedSeq, reason: `链尾应为第 ${head.seq} 条，实际只有 ${expectedSeq - 1} 条（记录被删除）` } };
+    return {
+      ok: false,
+      checked,
+      broken: {
+        seq: expectedSeq,
+        reason: `链尾应为第 ${head.seq} 条，实际只有 ${expectedSeq - 1} 条（记录被删除）`,
+      },
+    };
   }
   return { ok: true, checked };
 }

@@ -43,7 +43,10 @@ export function requireInScope(actor: Actor, path: string): void {
   }
 }
 
-async function loadOrg(trx: Transaction<Database> | ServiceContext['db'], id: number): Promise<OrgRow> {
+async function loadOrg(
+  trx: Transaction<Database> | ServiceContext['db'],
+  id: number,
+): Promise<OrgRow> {
   const org = await trx.selectFrom('org').selectAll().where('id', '=', id).executeTakeFirst();
   if (org === undefined) {
     throw new AppError('ERR_NOT_FOUND', `组织不存在：编号 ${id}`, 'id');
@@ -52,7 +55,11 @@ async function loadOrg(trx: Transaction<Database> | ServiceContext['db'], id: nu
 }
 
 /** Loads an org the actor may see; a missing one and one out of scope answer alike. */
-export async function getOrgInScope(ctx: ServiceContext, actor: Actor, id: number): Promise<OrgRow> {
+export async function getOrgInScope(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+): Promise<OrgRow> {
   const org = await loadOrg(ctx.db, id);
   requireInScope(actor, org.path);
   return org;
@@ -64,13 +71,26 @@ function cleanName(raw: string): string {
     throw new AppError('ERR_ORG_NAME_INVALID', '组织名称不能为空', 'name');
   }
   if (name.length > ORG_NAME_MAX_LENGTH) {
-    throw new AppError('ERR_ORG_NAME_INVALID', `组织名称不能超过 ${ORG_NAME_MAX_LENGTH} 个字：${name}`, 'name');
+    throw new AppError(
+      'ERR_ORG_NAME_INVALID',
+      `组织名称不能超过 ${ORG_NAME_MAX_LENGTH} 个字：${name}`,
+      'name',
+    );
   }
   return name;
 }
 
-async function assertNameFree(trx: Transaction<Database>, parentId: number, name: string, exceptId?: number): Promise<void> {
-  let query = trx.selectFrom('org').select('id').where('parentId', '=', parentId).where('name', '=', name);
+async function assertNameFree(
+  trx: Transaction<Database>,
+  parentId: number,
+  name: string,
+  exceptId?: number,
+): Promise<void> {
+  let query = trx
+    .selectFrom('org')
+    .select('id')
+    .where('parentId', '=', parentId)
+    .where('name', '=', name);
   if (exceptId !== undefined) {
     query = query.where('id', '<>', exceptId);
   }
@@ -91,7 +111,13 @@ function assertKindAllowed(parent: OrgRow, kind: OrgKind): void {
 }
 
 function snapshot(org: OrgRow): Record<string, unknown> {
-  return { name: org.name, kind: org.kind, parentId: org.parentId, path: org.path, areaCode: org.areaCode };
+  return {
+    name: org.name,
+    kind: org.kind,
+    parentId: org.parentId,
+    path: org.path,
+    areaCode: org.areaCode,
+  };
 }
 
 /** Tree order: parents before children, siblings by id (paths compared segment by segment). */
@@ -166,7 +192,11 @@ export interface CreateOrgInput {
   areaCode?: string;
 }
 
-export async function createOrg(ctx: ServiceContext, actor: Actor, input: CreateOrgInput): Promise<OrgRow> {
+export async function createOrg(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: CreateOrgInput,
+): Promise<OrgRow> {
   requireAdmin(actor);
   const name = cleanName(input.name);
   return ctx.db.transaction().execute(async (trx) => {
@@ -175,7 +205,11 @@ export async function createOrg(ctx: ServiceContext, actor: Actor, input: Create
     let areaCode: string;
     if (input.parentId === null) {
       // Only the system creates a county root (zugong init / demo seeding).
-      if (actor.role !== 'system' || input.kind !== 'countyDepartment' || input.areaCode === undefined) {
+      if (
+        actor.role !== 'system' ||
+        input.kind !== 'countyDepartment' ||
+        input.areaCode === undefined
+      ) {
         throw new AppError('ERR_VALIDATION', '请指定上级组织', 'parentId');
       }
       areaCode = input.areaCode;
@@ -215,7 +249,12 @@ export async function createOrg(ctx: ServiceContext, actor: Actor, input: Create
   });
 }
 
-export async function renameOrg(ctx: ServiceContext, actor: Actor, id: number, rawName: string): Promise<OrgRow> {
+export async function renameOrg(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  rawName: string,
+): Promise<OrgRow> {
   requireAdmin(actor);
   const name = cleanName(rawName);
   return ctx.db.transaction().execute(async (trx) => {
@@ -240,7 +279,12 @@ export async function renameOrg(ctx: ServiceContext, actor: Actor, id: number, r
   });
 }
 
-export async function moveOrg(ctx: ServiceContext, actor: Actor, id: number, newParentId: number): Promise<OrgRow> {
+export async function moveOrg(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  newParentId: number,
+): Promise<OrgRow> {
   requireAdmin(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
@@ -324,7 +368,10 @@ export async function dissolveOrg(ctx: ServiceContext, actor: Actor, id: number)
       reasons.push(`${accounts.n} 个账号`);
     }
     if (reasons.length > 0) {
-      throw new AppError('ERR_ORG_NOT_EMPTY', `“${org.name}”还有${reasons.join('、')}，请先转移后再撤销`);
+      throw new AppError(
+        'ERR_ORG_NOT_EMPTY',
+        `“${org.name}”还有${reasons.join('、')}，请先转移后再撤销`,
+      );
     }
     await trx.deleteFrom('org').where('id', '=', id).execute();
     await appendAudit(trx, actor, at, {

@@ -38,7 +38,11 @@ export async function openTestWorld(target: TestDatabaseTarget): Promise<TestWor
     clock,
     actors,
     orgIdByName: async (name) => {
-      const row = await handle.db.selectFrom('org').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+      const row = await handle.db
+        .selectFrom('org')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
       return row.id;
     },
     close: () => handle.close(),

@@ -24,7 +24,11 @@ export const initialSchema: MigrationFactory = (kind) => ({
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('org_path_idx').on('org').column('path').execute();
-    await db.schema.createIndex('org_parent_idx').on('org').columns(['parent_id', 'name']).execute();
+    await db.schema
+      .createIndex('org_parent_idx')
+      .on('org')
+      .columns(['parent_id', 'name'])
+      .execute();
 
     await withId(kind, db.schema.createTable('account'))
       .addColumn('username', 'text', (c) => c.notNull().unique())
@@ -44,7 +48,9 @@ export const initialSchema: MigrationFactory = (kind) => ({
     await db.schema
       .createTable('session')
       .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'integer', (c) => c.notNull().references('account.id').onDelete('cascade'))
+      .addColumn('account_id', 'integer', (c) =>
+        c.notNull().references('account.id').onDelete('cascade'),
+      )
       .addColumn('csrf_token', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -103,11 +109,27 @@ export const initialSchema: MigrationFactory = (kind) => ({
       .addColumn('full_member_since', 'text')
       .addColumn('area_code', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('membership_org_idx').on('party_membership').column('org_id').execute();
-    await db.schema.createIndex('membership_person_idx').on('party_membership').column('person_id').execute();
+    await db.schema
+      .createIndex('membership_org_idx')
+      .on('party_membership')
+      .column('org_id')
+      .execute();
+    await db.schema
+      .createIndex('membership_person_idx')
+      .on('party_membership')
+      .column('person_id')
+      .execute();
   },
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const table of ['party_membership', 'person', 'audit_head', 'audit_entry', 'session', 'account', 'org']) {
+    for (const table of [
+      'party_membership',
+      'person',
+      'audit_head',
+      'audit_entry',
+      'session',
+      'account',
+      'org',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },

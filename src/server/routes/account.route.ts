@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ADMIN_ROLES, ALL_ROLES, ROLE_LABELS, ROLES } from '../../domain/access';
-import { createAccount, listAccounts, resetPassword, updateAccount } from '../../services/account.service';
+import {
+  createAccount,
+  listAccounts,
+  resetPassword,
+  updateAccount,
+} from '../../services/account.service';
 import type { ServiceContext } from '../../services/context';
 import { actorOf } from '../access';
 import { accountSchema, idParams, okSchema, roleSchema } from '../schemas';
@@ -13,7 +18,10 @@ export function accountRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/accounts',
       {
         config: { access: { roles: ADMIN_ROLES, scope: 'caller' } },
-        schema: { summary: '管辖范围内的账号', response: { 200: z.object({ items: z.array(accountSchema) }) } },
+        schema: {
+          summary: '管辖范围内的账号',
+          response: { 200: z.object({ items: z.array(accountSchema) }) },
+        },
       },
       async (request) => ({ items: await listAccounts(ctx, actorOf(request)) }),
     );
@@ -22,7 +30,12 @@ export function accountRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/roles',
       {
         config: { access: { roles: ALL_ROLES, scope: 'none' } },
-        schema: { summary: '角色列表', response: { 200: z.object({ items: z.array(z.object({ role: roleSchema, label: z.string() })) }) } },
+        schema: {
+          summary: '角色列表',
+          response: {
+            200: z.object({ items: z.array(z.object({ role: roleSchema, label: z.string() })) }),
+          },
+        },
       },
       async () => ({ items: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })) }),
     );

@@ -21,7 +21,10 @@ function createLoginLimiter(maxPerWindow: number, windowMs: number) {
   };
 }
 
-export function authRoutes(ctx: ServiceContext, options: { secureCookie: boolean }): FastifyPluginAsyncZod {
+export function authRoutes(
+  ctx: ServiceContext,
+  options: { secureCookie: boolean },
+): FastifyPluginAsyncZod {
   const allowLogin = createLoginLimiter(30, 5 * 60_000);
   const sessionResponse = z.object({ account: meSchema, csrfToken: z.string() });
   return async (app) => {
@@ -31,7 +34,10 @@ export function authRoutes(ctx: ServiceContext, options: { secureCookie: boolean
         config: { access: { public: true } },
         schema: {
           summary: '登录',
-          body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+          body: z.object({
+            username: z.string().min(1).max(64),
+            password: z.string().min(1).max(128),
+          }),
           response: { 200: sessionResponse },
         },
       },
@@ -82,12 +88,20 @@ export function authRoutes(ctx: ServiceContext, options: { secureCookie: boolean
         config: { access: { roles: ALL_ROLES, scope: 'none', duringPasswordChange: true } },
         schema: {
           summary: '修改本人密码',
-          body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+          body: z.object({
+            currentPassword: z.string().min(1).max(128),
+            newPassword: z.string().min(1).max(128),
+          }),
           response: { 200: okSchema },
         },
       },
       async (request) => {
-        await changeOwnPassword(ctx, sessionOf(request), request.body.currentPassword, request.body.newPassword);
+        await changeOwnPassword(
+          ctx,
+          sessionOf(request),
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
         return { ok: true as const };
       },
     );

@@ -1,14 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ADMIN_ROLES, ALL_ROLES } from '../../domain/access';
-import { ALLOWED_CHILDREN, ORG_KIND_LABELS, ORG_KINDS, ORG_NAME_MAX_LENGTH } from '../../domain/org';
+import {
+  ALLOWED_CHILDREN,
+  ORG_KIND_LABELS,
+  ORG_KINDS,
+  ORG_NAME_MAX_LENGTH,
+} from '../../domain/org';
 import type { ServiceContext } from '../../services/context';
-import { createOrg, dissolveOrg, listOrgs, moveOrg, renameOrg, type OrgView } from '../../services/org.service';
+import {
+  createOrg,
+  dissolveOrg,
+  listOrgs,
+  moveOrg,
+  renameOrg,
+  type OrgView,
+} from '../../services/org.service';
 import type { OrgRow } from '../../db/schema';
 import { actorOf } from '../access';
 import { idParams, okSchema, orgKindSchema, orgSchema } from '../schemas';
 
-const nameSchema = z.string().trim().min(1, '组织名称不能为空').max(ORG_NAME_MAX_LENGTH, `组织名称不能超过 ${ORG_NAME_MAX_LENGTH} 个字`);
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, '组织名称不能为空')
+  .max(ORG_NAME_MAX_LENGTH, `组织名称不能超过 ${ORG_NAME_MAX_LENGTH} 个字`);
 
 export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   const read = { roles: ALL_ROLES, scope: 'caller' } as const;
@@ -27,7 +43,13 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs',
-      { config: { access: read }, schema: { summary: '管辖范围内的组织（按路径排序）', response: { 200: z.object({ items: z.array(orgSchema) }) } } },
+      {
+        config: { access: read },
+        schema: {
+          summary: '管辖范围内的组织（按路径排序）',
+          response: { 200: z.object({ items: z.array(orgSchema) }) },
+        },
+      },
       async (request) => ({ items: await listOrgs(ctx, actorOf(request)) }),
     );
 
@@ -37,11 +59,25 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: { roles: ALL_ROLES, scope: 'none' } },
         schema: {
           summary: '组织类型及可设的下级类型',
-          response: { 200: z.object({ items: z.array(z.object({ kind: orgKindSchema, label: z.string(), allowedChildren: z.array(orgKindSchema) })) }) },
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  kind: orgKindSchema,
+                  label: z.string(),
+                  allowedChildren: z.array(orgKindSchema),
+                }),
+              ),
+            }),
+          },
         },
       },
       async () => ({
-        items: ORG_KINDS.map((kind) => ({ kind, label: ORG_KIND_LABELS[kind], allowedChildren: [...ALLOWED_CHILDREN[kind]] })),
+        items: ORG_KINDS.map((kind) => ({
+          kind,
+          label: ORG_KIND_LABELS[kind],
+          allowedChildren: [...ALLOWED_CHILDREN[kind]],
+        })),
       }),
     );
 
@@ -51,7 +87,11 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: write },
         schema: {
           summary: '新建下级组织',
-          body: z.object({ parentId: z.number().int().positive(), name: nameSchema, kind: orgKindSchema }),
+          body: z.object({
+            parentId: z.number().int().positive(),
+            name: nameSchema,
+            kind: orgKindSchema,
+          }),
           response: { 201: orgSchema },
         },
       },
@@ -66,9 +106,15 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/orgs/:id',
       {
         config: { access: write },
-        schema: { summary: '重命名组织', params: idParams, body: z.object({ name: nameSchema }), response: { 200: orgSchema } },
+        schema: {
+          summary: '重命名组织',
+          params: idParams,
+          body: z.object({ name: nameSchema }),
+          response: { 200: orgSchema },
+        },
       },
-      async (request) => view(request, await renameOrg(ctx, actorOf(request), request.params.id, request.body.name)),
+      async (request) =>
+        view(request, await renameOrg(ctx, actorOf(request), request.params.id, request.body.name)),
     );
 
     app.post(
@@ -82,12 +128,19 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           response: { 200: orgSchema },
         },
       },
-      async (request) => view(request, await moveOrg(ctx, actorOf(request), request.params.id, request.body.parentId)),
+      async (request) =>
+        view(
+          request,
+          await moveOrg(ctx, actorOf(request), request.params.id, request.body.parentId),
+        ),
     );
 
     app.delete(
       '/api/orgs/:id',
-      { config: { access: write }, schema: { summary: '撤销组织（须为空）', params: idParams, response: { 200: okSchema } } },
+      {
+        config: { access: write },
+        schema: { summary: '撤销组织（须为空）', params: idParams, response: { 200: okSchema } },
+      },
       async (request) => {
         await dissolveOrg(ctx, actorOf(request), request.params.id);
         return { ok: true as const };

@@ -99,7 +99,12 @@ function randomDateBetween(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
   return date < from ? from : date > to ? to : date;
 }
 
-function makePerson(rng: Rng, orgKey: string, urban: boolean, status: MembershipStatus): DemoPerson {
+function makePerson(
+  rng: Rng,
+  orgKey: string,
+  urban: boolean,
+  status: MembershipStatus,
+): DemoPerson {
   const gender: Gender = rng.chance(0.32) ? '女' : '男';
   const minAge = status === 'full' ? 24 : 19;
   const age = status === 'full' ? rng.int(minAge, 88) : rng.int(minAge, 45);
@@ -142,16 +147,31 @@ export function generateDemoTownship(seed: number | string = 2026): DemoTownship
   const people: DemoPerson[] = [];
   VILLAGES.forEach((village, vi) => {
     const villageKey = `v${vi + 1}`;
-    orgs.push({ key: villageKey, parentKey: 'township', name: village.name + SUFFIX[village.kind], kind: village.kind });
+    orgs.push({
+      key: villageKey,
+      parentKey: 'township',
+      name: village.name + SUFFIX[village.kind],
+      kind: village.kind,
+    });
     const urban = village.name.endsWith('社区');
     const memberUnits: string[] = [];
     for (let u = 0; u < village.units; u++) {
       const ordinal = ORDINALS[u] ?? `第${u + 1}`;
       if (village.kind === 'branch') {
-        orgs.push({ key: `${villageKey}g${u + 1}`, parentKey: villageKey, name: `${ordinal}党小组`, kind: 'partyGroup' });
+        orgs.push({
+          key: `${villageKey}g${u + 1}`,
+          parentKey: villageKey,
+          name: `${ordinal}党小组`,
+          kind: 'partyGroup',
+        });
       } else {
         const branchKey = `${villageKey}b${u + 1}`;
-        orgs.push({ key: branchKey, parentKey: villageKey, name: `${village.name}${ordinal}党支部`, kind: 'branch' });
+        orgs.push({
+          key: branchKey,
+          parentKey: villageKey,
+          name: `${village.name}${ordinal}党支部`,
+          kind: 'branch',
+        });
         memberUnits.push(branchKey);
       }
     }

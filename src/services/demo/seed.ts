@@ -7,7 +7,12 @@ import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit.service';
 import { isoNow, SYSTEM_ACTOR, type ServiceContext } from '../context';
 import { hashPassword } from '../password';
-import { DEMO_AREA_CODE, DEMO_PASSWORD, generateDemoTownship, type DemoAccount } from './demo-township';
+import {
+  DEMO_AREA_CODE,
+  DEMO_PASSWORD,
+  generateDemoTownship,
+  type DemoAccount,
+} from './demo-township';
 
 export interface SeedResult {
   orgs: number;
@@ -117,8 +122,17 @@ export async function seedDemo(
       entityId: 'demo',
       areaCode: DEMO_AREA_CODE,
       orgPath: ids.get('county')?.path ?? '/',
-      after: { orgs: demo.orgs.length, people: demo.people.length, accounts: demo.accounts.map((a) => a.username) },
+      after: {
+        orgs: demo.orgs.length,
+        people: demo.people.length,
+        accounts: demo.accounts.map((a) => a.username),
+      },
     });
   });
-  return { orgs: demo.orgs.length, people: demo.people.length, accounts: demo.accounts, password: DEMO_PASSWORD };
+  return {
+    orgs: demo.orgs.length,
+    people: demo.people.length,
+    accounts: demo.accounts,
+    password: DEMO_PASSWORD,
+  };
 }

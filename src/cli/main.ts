@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerGenCommand } from './commands/gen.command';
+import { registerTemplateCommand } from './commands/template.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerAuditCommand(program);
   registerGenCommand(program);
+  registerTemplateCommand(program);
   return program;
 }
 

@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerGenCommand } from './commands/gen.command';
+import { registerGenDemoCommand } from './commands/gen-demo.command';
+import { registerCheckCommand } from './commands/check.command';
 import { registerTemplateCommand } from './commands/template.command';
 
 export function buildProgram(): Command {
@@ -17,6 +19,11 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerAuditCommand(program);
   registerGenCommand(program);
+  const gen = program.commands.find((c) => c.name() === 'gen');
+  if (gen !== undefined) {
+    registerGenDemoCommand(gen);
+  }
+  registerCheckCommand(program);
   registerTemplateCommand(program);
   return program;
 }

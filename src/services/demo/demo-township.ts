@@ -13,6 +13,7 @@ import { inventName, type Gender } from '../gen/names';
 
 export const DEMO_AREA_CODE = '990102';
 export const DEMO_PASSWORD = 'Zugong@2026';
+export const DEMO_USERNAMES = ['xianji', 'zuzhi', 'shuji', 'xuncha'];
 /** The demo's "today" for member ages and dates, fixed so the same seed gives the same data. */
 export const DEMO_REFERENCE_DATE: IsoDate = '2026-11-01';
 

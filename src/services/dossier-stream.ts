@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { jsonInputError } from '../domain/dossier/read-dossier';
 import type { InputError } from '../domain/dossier/types';
+import { readDossierWorkbook } from './dossier-xlsx';
 
 export type DossierFileFormat = 'json' | 'jsonl' | 'xlsx';
 
@@ -178,5 +179,15 @@ export async function* readDossierFile(
 }
 
 async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
-  throw new DossierFileError('ERR_CHECK_FORMAT', `暂不支持读取 .xlsx：${path}`);
+  let batch: SourceItem[] = [];
+  for await (const { row, raw } of readDossierWorkbook(path)) {
+    batch.push({ line: row, raw });
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    yield batch;
+  }
 }

@@ -135,6 +135,38 @@ export function probationEndOf(dossier: Dossier): IsoDate | null {
   return meeting === undefined ? null : addMonths(meeting.date, 12 + extensionMonths(dossier));
 }
 
+/**
+ * The steps copied into one fixed shape, so every rule reads them through monomorphic property
+ * access (parsed JSON objects have a different hidden class for each set of steps present).
+ */
+class FixedSteps implements Steps {
+  application: Steps['application'] = undefined;
+  applicationTalk: Steps['applicationTalk'] = undefined;
+  activistSelection: Steps['activistSelection'] = undefined;
+  activistFiling: Steps['activistFiling'] = undefined;
+  mentors: Steps['mentors'] = undefined;
+  activistReviews: Steps['activistReviews'] = undefined;
+  candidateSelection: Steps['candidateSelection'] = undefined;
+  candidateFiling: Steps['candidateFiling'] = undefined;
+  sponsors: Steps['sponsors'] = undefined;
+  politicalReview: Steps['politicalReview'] = undefined;
+  training: Steps['training'] = undefined;
+  committeeReview: Steps['committeeReview'] = undefined;
+  preReview: Steps['preReview'] = undefined;
+  applicationForm: Steps['applicationForm'] = undefined;
+  admissionMeeting: Steps['admissionMeeting'] = undefined;
+  approvalTalk: Steps['approvalTalk'] = undefined;
+  approval: Steps['approval'] = undefined;
+  approvalFiling: Steps['approvalFiling'] = undefined;
+  groupAssignment: Steps['groupAssignment'] = undefined;
+  oath: Steps['oath'] = undefined;
+  probationReviews: Steps['probationReviews'] = undefined;
+  fullMembershipApplication: Steps['fullMembershipApplication'] = undefined;
+  fullMembershipMeeting: Steps['fullMembershipMeeting'] = undefined;
+  fullMembershipApproval: Steps['fullMembershipApproval'] = undefined;
+  archiving: Steps['archiving'] = undefined;
+}
+
 class Context implements CheckContext {
   readonly steps: Steps;
   readonly birthDate: IsoDate;
@@ -149,17 +181,22 @@ class Context implements CheckContext {
     readonly settings: Settings,
     readonly calendar: WorkdayCalendar,
   ) {
-    this.steps = dossier.steps;
-    this.birthDate = birthDateOf(dossier);
-    this.probationEnd = probationEndOf(dossier);
+    const steps = new FixedSteps();
     let last = -1;
-    const steps = dossier.steps as Record<string, unknown>;
-    for (let i = STEP_KEYS.length - 1; i >= 0; i--) {
-      if (steps[STEP_KEYS[i] as string] !== undefined) {
-        last = i;
-        break;
+    const raw = dossier.steps as Record<string, unknown>;
+    for (const key in raw) {
+      const value = raw[key];
+      if (value !== undefined) {
+        (steps as unknown as Record<string, unknown>)[key] = value;
+        const i = STEP_INDEX[key as StepKey];
+        if (i > last) {
+          last = i;
+        }
       }
     }
+    this.steps = steps;
+    this.birthDate = birthDateOf(dossier);
+    this.probationEnd = probationEndOf(dossier);
     this.lastStepIndex = last;
   }
 
@@ -247,6 +284,23 @@ export function isRuleActive(rule: Rule, settings: Settings): boolean {
   return rule.isEnabled === undefined || rule.isEnabled(settings);
 }
 
+const activeCache = new WeakMap<Catalogue, WeakMap<Settings, readonly CompiledRule[]>>();
+
+/** The rules switched on by `settings`, computed once per settings object. */
+function activeRules(catalogue: Catalogue, settings: Settings): readonly CompiledRule[] {
+  let bySettings = activeCache.get(catalogue);
+  if (bySettings === undefined) {
+    bySettings = new WeakMap();
+    activeCache.set(catalogue, bySettings);
+  }
+  let list = bySettings.get(settings);
+  if (list === undefined) {
+    list = catalogue.compiled.filter((c) => isRuleActive(c.rule, settings));
+    bySettings.set(settings, list);
+  }
+  return list;
+}
+
 /** Runs the rules of `catalogue` over one dossier; findings come in catalogue order. */
 export function evaluateWith(
   catalogue: Catalogue,
@@ -255,10 +309,7 @@ export function evaluateWith(
   nextSteps: (ctx: CheckContext) => NextStep[],
 ): Evaluation {
   const ctx = new Context(dossier, options.asOf, options.settings, options.calendar);
-  for (const compiled of catalogue.compiled) {
-    if (!isRuleActive(compiled.rule, options.settings)) {
-      continue;
-    }
+  for (const compiled of activeRules(catalogue, options.settings)) {
     ctx.current = compiled;
     compiled.rule.check(ctx);
   }

@@ -3,7 +3,7 @@
  * ID-number check: every rule of the 发展党员 table in rules.md. Titles and explanations are
  * this project's own wording; facts and article numbers come from reference.md §2.
  */
-import { addDays, addMonths, ageOn, diffDays, type IsoDate } from '../../calendar/date';
+import { addDays, addMonths, ageOn, diffDays, maxDate, type IsoDate } from '../../calendar/date';
 import { yearOf } from '../../calendar/workdays';
 import { readIdNumber } from '../../id-number';
 import {
@@ -42,14 +42,16 @@ function checkPeople(
   people: readonly Person[],
   date: IsoDate,
 ): void {
-  const names = new Set<string>();
-  for (const person of people) {
-    if (names.has(person.name)) {
-      ctx.report('error', step, date, `${role}中同一人出现两次：${person.name}。`, {
-        name: person.name,
-      });
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i] as Person;
+    for (let j = 0; j < i; j++) {
+      if (people[j]?.name === person.name) {
+        ctx.report('error', step, date, `${role}中同一人出现两次：${person.name}。`, {
+          name: person.name,
+        });
+        break;
+      }
     }
-    names.add(person.name);
     if (person.name === ctx.dossier.name) {
       ctx.report('error', step, date, `${role}不能是申请人本人：${person.name}。`, {
         name: person.name,
@@ -84,21 +86,6 @@ function checkFullMember(
       `${role}应为正式党员：${person.name}于 ${person.fullMemberSince} 才成为正式党员，${occasion}（${date}）时尚不是正式党员。`,
       { name: person.name, fullMemberSince: person.fullMemberSince, date },
     );
-  }
-}
-
-function voteChecks(
-  ctx: CheckContext,
-  meetingKey: 'admissionMeeting' | 'fullMembershipMeeting',
-  check: (vote: Vote, step: StepKey) => void,
-): void {
-  const admission = ctx.steps.admissionMeeting;
-  if (admission !== undefined && meetingKey === 'admissionMeeting') {
-    check(admission, 'admissionMeeting');
-  }
-  const full = ctx.steps.fullMembershipMeeting;
-  if (full !== undefined && meetingKey === 'fullMembershipMeeting') {
-    check(full, 'fullMembershipMeeting');
   }
 }
 
@@ -183,6 +170,9 @@ export const XIZE_2014_RULES: readonly Rule[] = [
         return;
       }
       const birthday18 = eighteenthBirthday(ctx.birthDate);
+      if (app.date > birthday18) {
+        return;
+      }
       const facts = {
         birthDate: ctx.birthDate,
         applicationDate: app.date,
@@ -337,35 +327,20 @@ export const XIZE_2014_RULES: readonly Rule[] = [
       } else if (!ctx.hasStepFrom('candidateFiling') && ctx.asOf > start.date) {
         end = ctx.asOf;
       }
-      const chain: IsoDate[] = [start.date];
-      for (const d of reviews) {
-        chain.push(d);
+      let prev = start.date;
+      let dates = reviews;
+      for (let i = 1; i < reviews.length; i++) {
+        if ((reviews[i] as IsoDate) < (reviews[i - 1] as IsoDate)) {
+          dates = [...reviews].sort();
+          break;
+        }
       }
-      if (reviews.length > 1) {
-        chain.sort();
+      for (const d of dates) {
+        checkReviewGap(ctx, prev, d, null);
+        prev = maxDate(prev, d);
       }
       if (end !== null) {
-        chain.push(end);
-      }
-      for (let i = 1; i < chain.length; i++) {
-        const prev = chain[i - 1] as IsoDate;
-        const next = chain[i] as IsoDate;
-        const latest = addMonths(prev, 6);
-        if (next > latest) {
-          const isEnd = i === chain.length - 1 && end !== null;
-          const what = !isEnd
-            ? `下一次考察在 ${next}`
-            : candidate !== undefined
-              ? `至确定为发展对象（${next}）之间没有考察`
-              : `截至 ${next} 没有下一次考察`;
-          ctx.report(
-            'error',
-            'activistReviews',
-            isEnd && candidate === undefined ? latest : next,
-            `党支部应每半年考察一次入党积极分子：上一次 ${prev}，最迟 ${latest} 应再考察，${what}。`,
-            { previous: prev, next, latest },
-          );
-        }
+        checkReviewGap(ctx, prev, end, candidate === undefined ? 'asOf' : 'candidate');
       }
     },
   }),
@@ -562,20 +537,12 @@ export const XIZE_2014_RULES: readonly Rule[] = [
       '讨论接收预备党员和预备党员转正的支部大会，有表决权的到会人数必须超过应到会有表决权人数的半数；恰好一半不够。',
     citations: [xize2014(20, 'verified')],
     check(ctx) {
-      const quorum = (vote: Vote, step: StepKey): void => {
-        if (2 * vote.presentVoters <= vote.expectedVoters) {
-          const needed = Math.floor(vote.expectedVoters / 2) + 1;
-          ctx.report(
-            'error',
-            step,
-            vote.date,
-            `${meetingName(step)}（${vote.date}）有表决权的到会人数应超过应到会人数的半数：应到 ${vote.expectedVoters} 人，至少需到 ${needed} 人，实到 ${vote.presentVoters} 人。`,
-            { expectedVoters: vote.expectedVoters, presentVoters: vote.presentVoters, needed },
-          );
-        }
-      };
-      voteChecks(ctx, 'admissionMeeting', quorum);
-      voteChecks(ctx, 'fullMembershipMeeting', quorum);
+      if (ctx.steps.admissionMeeting !== undefined) {
+        checkQuorum(ctx, ctx.steps.admissionMeeting, 'admissionMeeting');
+      }
+      if (ctx.steps.fullMembershipMeeting !== undefined) {
+        checkQuorum(ctx, ctx.steps.fullMembershipMeeting, 'fullMembershipMeeting');
+      }
     },
   }),
   rule2014({
@@ -586,37 +553,12 @@ export const XIZE_2014_RULES: readonly Rule[] = [
       '赞成人数（含因故缺席者会前正式提出的书面赞成意见）必须超过应到会有表决权正式党员的半数才能通过；讨论两个以上发展对象时必须逐个表决。',
     citations: [xize2014(22, 'articleUnverified')],
     check(ctx) {
-      const majority = (vote: Vote, step: StepKey): void => {
-        const written = vote.writtenVotesFor ?? 0;
-        const total = vote.votesFor + written;
-        if (2 * total <= vote.expectedVoters) {
-          const needed = Math.floor(vote.expectedVoters / 2) + 1;
-          ctx.report(
-            'error',
-            step,
-            vote.date,
-            `${meetingName(step)}（${vote.date}）赞成人数应超过应到会有表决权正式党员的半数：应到 ${vote.expectedVoters} 人，至少需 ${needed} 票，实得到会赞成 ${vote.votesFor} 票、书面赞成 ${written} 票，共 ${total} 票。`,
-            {
-              expectedVoters: vote.expectedVoters,
-              votesFor: vote.votesFor,
-              writtenVotesFor: written,
-              needed,
-            },
-          );
-        }
-        const candidates = vote.candidatesInVote ?? 1;
-        if (candidates > 1) {
-          ctx.report(
-            'error',
-            step,
-            vote.date,
-            `${meetingName(step)}（${vote.date}）应逐个讨论、逐个表决：本次一次表决了 ${candidates} 人。`,
-            { candidatesInVote: candidates },
-          );
-        }
-      };
-      voteChecks(ctx, 'admissionMeeting', majority);
-      voteChecks(ctx, 'fullMembershipMeeting', majority);
+      if (ctx.steps.admissionMeeting !== undefined) {
+        checkMajority(ctx, ctx.steps.admissionMeeting, 'admissionMeeting');
+      }
+      if (ctx.steps.fullMembershipMeeting !== undefined) {
+        checkMajority(ctx, ctx.steps.fullMembershipMeeting, 'fullMembershipMeeting');
+      }
     },
   }),
   rule2014({
@@ -689,6 +631,9 @@ export const XIZE_2014_RULES: readonly Rule[] = [
       const deadline3 = addMonths(meeting.date, 3);
       const deadline6 = addMonths(meeting.date, 6);
       const approval = ctx.steps.approval;
+      if (approval !== undefined ? approval.date <= deadline3 : ctx.asOf <= deadline3) {
+        return;
+      }
       const facts = {
         meetingDate: meeting.date,
         approvalDate: approval?.date ?? null,
@@ -1105,4 +1050,73 @@ function orderCheck(
       { step: to, date: toDate, previousStep: from, previousDate: fromDate },
     );
   }
+}
+
+function checkQuorum(ctx: CheckContext, vote: Vote, step: StepKey): void {
+  if (2 * vote.presentVoters <= vote.expectedVoters) {
+    const needed = Math.floor(vote.expectedVoters / 2) + 1;
+    ctx.report(
+      'error',
+      step,
+      vote.date,
+      `${meetingName(step)}（${vote.date}）有表决权的到会人数应超过应到会人数的半数：应到 ${vote.expectedVoters} 人，至少需到 ${needed} 人，实到 ${vote.presentVoters} 人。`,
+      { expectedVoters: vote.expectedVoters, presentVoters: vote.presentVoters, needed },
+    );
+  }
+}
+
+function checkMajority(ctx: CheckContext, vote: Vote, step: StepKey): void {
+  const written = vote.writtenVotesFor ?? 0;
+  const total = vote.votesFor + written;
+  if (2 * total <= vote.expectedVoters) {
+    const needed = Math.floor(vote.expectedVoters / 2) + 1;
+    ctx.report(
+      'error',
+      step,
+      vote.date,
+      `${meetingName(step)}（${vote.date}）赞成人数应超过应到会有表决权正式党员的半数：应到 ${vote.expectedVoters} 人，至少需 ${needed} 票，实得到会赞成 ${vote.votesFor} 票、书面赞成 ${written} 票，共 ${total} 票。`,
+      {
+        expectedVoters: vote.expectedVoters,
+        votesFor: vote.votesFor,
+        writtenVotesFor: written,
+        needed,
+      },
+    );
+  }
+  const candidates = vote.candidatesInVote ?? 1;
+  if (candidates > 1) {
+    ctx.report(
+      'error',
+      step,
+      vote.date,
+      `${meetingName(step)}（${vote.date}）应逐个讨论、逐个表决：本次一次表决了 ${candidates} 人。`,
+      { candidatesInVote: candidates },
+    );
+  }
+}
+
+/** One gap of the DEV-06 chain; `end` says what closes the chain, null for a 考察 date. */
+function checkReviewGap(
+  ctx: CheckContext,
+  prev: IsoDate,
+  next: IsoDate,
+  end: 'asOf' | 'candidate' | null,
+): void {
+  const latest = addMonths(prev, 6);
+  if (next <= latest) {
+    return;
+  }
+  const what =
+    end === null
+      ? `下一次考察在 ${next}`
+      : end === 'candidate'
+        ? `至确定为发展对象（${next}）之间没有考察`
+        : `截至 ${next} 没有下一次考察`;
+  ctx.report(
+    'error',
+    'activistReviews',
+    end === 'asOf' ? latest : next,
+    `党支部应每半年考察一次入党积极分子：上一次 ${prev}，最迟 ${latest} 应再考察，${what}。`,
+    { previous: prev, next, latest },
+  );
 }

@@ -289,7 +289,8 @@ function reportFatal(e: unknown, io: CheckIo): number {
   if (
     e instanceof DossierFileError ||
     e instanceof SettingsError ||
-    e instanceof HolidayFileError
+    e instanceof HolidayFileError ||
+    e instanceof DossierXlsxError
   ) {
     io.stderr.write(`错误（${e.code}）：${e.message}\n`);
     return 2;

@@ -773,8 +773,10 @@ export const XIZE_2014_RULES: readonly Rule[] = [
       if (admission === undefined || meeting === undefined) {
         return;
       }
-      const skip = meeting.outcome === '延长预备期' ? 1 : 0;
-      const end = addMonths(admission.date, 12 + extensionMonths(ctx.dossier, skip));
+      const end = addMonths(
+        admission.date,
+        12 + monthsBeforeMeeting(ctx, meeting.date, meeting.outcome),
+      );
       if (meeting.date < end) {
         ctx.report(
           'error',
@@ -1119,4 +1121,25 @@ function checkReviewGap(
     `党支部应每半年考察一次入党积极分子：上一次 ${prev}，最迟 ${latest} 应再考察，${what}。`,
     { previous: prev, next, latest },
   );
+}
+
+/**
+ * Extension months that apply to a 转正 meeting: all of them for 转为正式党员; for a meeting that
+ * decides 延长预备期, only extensions decided before it (undated ones: all but the last).
+ */
+function monthsBeforeMeeting(ctx: CheckContext, meetingDate: IsoDate, outcome: string): number {
+  if (outcome !== '延长预备期') {
+    return extensionMonths(ctx.dossier);
+  }
+  const list = ctx.dossier.probationExtensions ?? [];
+  if (list.some((e) => e.decidedOn === undefined)) {
+    return extensionMonths(ctx.dossier, 1);
+  }
+  let sum = 0;
+  for (const e of list) {
+    if ((e.decidedOn as IsoDate) < meetingDate) {
+      sum += e.months;
+    }
+  }
+  return sum;
 }

@@ -39,3 +39,17 @@ export const MANAGER_ROLES: readonly Role[] = ['countyAdmin', 'townshipOrganizer
 export function canManage(role: Role): boolean {
   return MANAGER_ROLES.includes(role);
 }
+
+/**
+ * Who may open which admin page, mirroring the server's route table (the server still decides:
+ * a hidden link is a courtesy, not a control).
+ */
+export const PAGE_ROLES = {
+  accounts: MANAGER_ROLES,
+  audit: [...MANAGER_ROLES, 'inspector'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function canOpen(page: keyof typeof PAGE_ROLES, role: Role): boolean {
+  const allowed: readonly Role[] = PAGE_ROLES[page];
+  return allowed.includes(role);
+}

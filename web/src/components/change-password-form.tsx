@@ -39,6 +39,7 @@ export function ChangePasswordForm({
 
   return (
     <Form<Values>
+      name="changePassword"
       form={form}
       layout="vertical"
       requiredMark={false}

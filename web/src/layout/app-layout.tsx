@@ -1,6 +1,6 @@
 import { ApartmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tooltip } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client';
 import { useMe, useSession } from '../auth/session';
@@ -12,8 +12,6 @@ import './app-layout.css';
 
 const { Header, Sider, Content } = Layout;
 
-const MENU_ITEMS = toMenuItems(NAV_ITEMS);
-
 export function AppLayout() {
   const me = useMe();
   const { logout } = useSession();
@@ -23,6 +21,7 @@ export function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const selectedKey = selectedKeyFor(location.pathname);
+  const menuItems = useMemo(() => toMenuItems(NAV_ITEMS, me.role), [me.role]);
 
   const onLogout = async () => {
     try {
@@ -88,7 +87,7 @@ export function AppLayout() {
         >
           <Menu
             mode="inline"
-            items={MENU_ITEMS}
+            items={menuItems}
             selectedKeys={[selectedKey]}
             defaultOpenKeys={selectedKey.startsWith('/admin') ? ['system'] : []}
             onClick={({ key }) => void navigate(key)}

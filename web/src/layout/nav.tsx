@@ -13,12 +13,15 @@ import {
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
+import { canOpen, type PAGE_ROLES, type Role } from '../api/types';
 import { t, type MessageKey } from '../locales';
 
 export interface NavItem {
   key: string;
   label: MessageKey;
   icon: ReactNode;
+  /** Shown only to these roles; absent means everyone. */
+  page?: keyof typeof PAGE_ROLES;
   children?: NavItem[];
 }
 
@@ -36,25 +39,32 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <SettingOutlined />,
     children: [
       { key: '/admin/orgs', label: 'menu.system.orgs', icon: <ClusterOutlined /> },
-      { key: '/admin/accounts', label: 'menu.system.accounts', icon: <UserOutlined /> },
-      { key: '/admin/audit', label: 'menu.system.audit', icon: <AuditOutlined /> },
+      {
+        key: '/admin/accounts',
+        label: 'menu.system.accounts',
+        icon: <UserOutlined />,
+        page: 'accounts',
+      },
+      { key: '/admin/audit', label: 'menu.system.audit', icon: <AuditOutlined />, page: 'audit' },
     ],
   },
 ];
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
-export function toMenuItems(items: readonly NavItem[]): MenuItem[] {
-  return items.map((item) =>
-    item.children
-      ? {
-          key: item.key,
-          label: t(item.label),
-          icon: item.icon,
-          children: toMenuItems(item.children),
-        }
-      : { key: item.key, label: t(item.label), icon: item.icon },
-  );
+export function toMenuItems(items: readonly NavItem[], role: Role): MenuItem[] {
+  return items
+    .filter((item) => !item.page || canOpen(item.page, role))
+    .map((item) =>
+      item.children
+        ? {
+            key: item.key,
+            label: t(item.label),
+            icon: item.icon,
+            children: toMenuItems(item.children, role),
+          }
+        : { key: item.key, label: t(item.label), icon: item.icon },
+    );
 }
 
 /** The menu key to highlight for a pathname: the longest nav path that prefixes it. */

@@ -2,8 +2,11 @@ import type { FormRule as Rule } from 'antd';
 import { t } from '../locales';
 
 /** Client-side checks for a new password; the server has the final word. */
-export const newPasswordRules: Rule[] = [
-  { required: true, message: t('auth.password.newRequired') },
+export function passwordRules(requiredMessage: string): Rule[] {
+  return [{ required: true, message: requiredMessage }, ...newPasswordStrength];
+}
+
+const newPasswordStrength: Rule[] = [
   { min: 8, message: t('auth.password.tooShort') },
   { max: 128, message: t('auth.password.tooLong') },
   {
@@ -11,3 +14,5 @@ export const newPasswordRules: Rule[] = [
     message: t('auth.password.weak'),
   },
 ];
+
+export const newPasswordRules: Rule[] = passwordRules(t('auth.password.newRequired'));

@@ -12,7 +12,7 @@ export const workbench = {
   'workbench.stat.unitOrg': '个',
   'workbench.stat.unitPerson': '名',
   'workbench.quickLinks': '常用功能',
-  'workbench.link.orgs': '查看和维护组织架构',
+  'workbench.link.orgs': '党组织树、各级组织的党员人数',
   'workbench.link.accounts': '管理本级和下级账号',
   'workbench.link.audit': '查看操作审计日志',
   'workbench.link.comingSoon': '即将上线',

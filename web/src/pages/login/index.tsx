@@ -59,6 +59,7 @@ export function LoginPage() {
           />
         ) : null}
         <Form<Values>
+          name="login"
           layout="vertical"
           requiredMark={false}
           size="large"

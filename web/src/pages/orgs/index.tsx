@@ -10,6 +10,7 @@ import { ancestorIds, buildOrgForest } from '../../lib/org-tree';
 import { t } from '../../locales';
 import { OrgDetail } from './components/org-detail';
 import { OrgTreePanel } from './components/org-tree-panel';
+import './orgs.css';
 
 export function OrgsPage() {
   const me = useMe();

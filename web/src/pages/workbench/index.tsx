@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import { useMemo, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useOrgs } from '../../api/queries';
-import type { Org } from '../../api/types';
+import { canOpen, type Org } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { QueryError } from '../../components/query-error';
 import { summarizeScope } from '../../lib/org-tree';
@@ -57,15 +57,6 @@ export function WorkbenchPage() {
   const orgs = useOrgs();
   const now = dayjs();
   const summary = useMemo(() => summarizeScope(orgs.data ?? []), [orgs.data]);
-  const childCountOf = useMemo(() => {
-    const counts = new Map<number, number>();
-    for (const org of orgs.data ?? []) {
-      if (org.parentId !== null) {
-        counts.set(org.parentId, (counts.get(org.parentId) ?? 0) + 1);
-      }
-    }
-    return counts;
-  }, [orgs.data]);
 
   return (
     <div>
@@ -132,18 +123,26 @@ export function WorkbenchPage() {
                     title: 'menu.system.orgs',
                     description: 'workbench.link.orgs',
                   },
-                  {
-                    to: '/admin/accounts',
-                    icon: <UserOutlined />,
-                    title: 'menu.system.accounts',
-                    description: 'workbench.link.accounts',
-                  },
-                  {
-                    to: '/admin/audit',
-                    icon: <AuditOutlined />,
-                    title: 'menu.system.audit',
-                    description: 'workbench.link.audit',
-                  },
+                  ...(canOpen('accounts', me.role)
+                    ? [
+                        {
+                          to: '/admin/accounts',
+                          icon: <UserOutlined />,
+                          title: 'menu.system.accounts' as const,
+                          description: 'workbench.link.accounts' as const,
+                        },
+                      ]
+                    : []),
+                  ...(canOpen('audit', me.role)
+                    ? [
+                        {
+                          to: '/admin/audit',
+                          icon: <AuditOutlined />,
+                          title: 'menu.system.audit' as const,
+                          description: 'workbench.link.audit' as const,
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Col>
@@ -177,7 +176,7 @@ export function WorkbenchPage() {
                       title: t('workbench.villages.groups'),
                       width: 96,
                       align: 'right',
-                      render: (_value: unknown, org) => childCountOf.get(org.id) ?? 0,
+                      dataIndex: 'childCount',
                     },
                     {
                       title: t('workbench.villages.members'),

@@ -5,7 +5,7 @@ import { ApiError, api, errorMessage, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { Account, Org, Role, RoleInfo } from '../../../api/types';
 import { buildOrgForest, toTreeSelectData } from '../../../lib/org-tree';
-import { newPasswordRules } from '../../../lib/password-rules';
+import { passwordRules } from '../../../lib/password-rules';
 import { t, tOr } from '../../../locales';
 
 interface Values {
@@ -120,6 +120,7 @@ export function AccountFormModal({
       width={520}
     >
       <Form<Values>
+        name="account"
         form={form}
         layout="horizontal"
         labelCol={{ span: 6 }}
@@ -194,7 +195,11 @@ export function AccountFormModal({
             <Switch />
           </Form.Item>
         ) : (
-          <Form.Item name="password" label={t('account.field.password')} rules={newPasswordRules}>
+          <Form.Item
+            name="password"
+            label={t('account.field.password')}
+            rules={passwordRules(t('account.validation.passwordRequired'))}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

@@ -63,7 +63,7 @@ export function ResetPasswordModal({
       width={440}
     >
       <Alert type="info" showIcon title={t('account.reset.hint')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" autoComplete="off">
+      <Form<Values> name="resetPassword" form={form} layout="vertical" autoComplete="off">
         <Form.Item name="password" label={t('account.field.newPassword')} rules={newPasswordRules}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

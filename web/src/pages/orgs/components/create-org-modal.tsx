@@ -74,7 +74,13 @@ export function CreateOrgModal({
       destroyOnHidden
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" requiredMark onFinish={() => void submit()}>
+      <Form<Values>
+        name="createOrg"
+        form={form}
+        layout="vertical"
+        requiredMark
+        onFinish={() => void submit()}
+      >
         <Form.Item
           name="kind"
           label={t('org.field.kind')}
@@ -88,8 +94,7 @@ export function CreateOrgModal({
         <Form.Item name="name" label={t('org.field.name')} rules={orgNameRules}>
           <Input
             placeholder={t('org.validation.namePlaceholder')}
-            showCount
-            maxLength={ORG_NAME_MAX + 10}
+            count={{ show: true, max: ORG_NAME_MAX }}
             autoComplete="off"
           />
         </Form.Item>

@@ -86,7 +86,7 @@ export function MoveOrgModal({
         title={t('org.move.hint', { kind: kindLabel(org.kind, kinds) })}
         style={{ marginBottom: 16 }}
       />
-      <Form<Values> form={form} layout="vertical">
+      <Form<Values> name="moveOrg" form={form} layout="vertical">
         <Form.Item
           name="parentId"
           label={t('org.move.newParent')}

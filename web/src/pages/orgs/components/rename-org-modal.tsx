@@ -65,9 +65,9 @@ export function RenameOrgModal({
       destroyOnHidden
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={() => void submit()}>
+      <Form<Values> name="renameOrg" form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item name="name" label={t('org.field.name')} rules={orgNameRules}>
-          <Input showCount maxLength={ORG_NAME_MAX + 10} autoComplete="off" />
+          <Input count={{ show: true, max: ORG_NAME_MAX }} autoComplete="off" />
         </Form.Item>
       </Form>
     </Modal>

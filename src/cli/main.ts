@@ -8,6 +8,7 @@ import { registerServeCommand } from './commands/serve.command';
 import { registerGenCommand } from './commands/gen.command';
 import { registerGenDemoCommand } from './commands/gen-demo.command';
 import { registerCheckCommand } from './commands/check.command';
+import { registerPlanCommand } from './commands/plan.command';
 import { registerTemplateCommand } from './commands/template.command';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     registerGenDemoCommand(gen);
   }
   registerCheckCommand(program);
+  registerPlanCommand(program);
   registerTemplateCommand(program);
   return program;
 }

@@ -25,14 +25,15 @@ const NotFoundPage = lazy(() =>
 );
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { me, isLoading } = useSession();
+  const { me, isLoading, endedBy } = useSession();
   const location = useLocation();
   if (isLoading) {
     return <PageSpinner />;
   }
   if (!me) {
     const from = location.pathname + location.search;
-    const search = from === '/' ? '' : `?from=${encodeURIComponent(from)}`;
+    // After 退出 the next person starts at the workbench; after an expiry, back where they were.
+    const search = from === '/' || endedBy === 'user' ? '' : `?from=${encodeURIComponent(from)}`;
     return <Navigate to={`/login${search}`} replace />;
   }
   if (me.mustChangePassword) {

@@ -1,5 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiError, api, setCsrfToken, setUnauthorizedListener, unwrap } from '../api/client';
 import { queryKeys } from '../api/queries';
 import type { Me } from '../api/types';
@@ -9,6 +17,8 @@ interface SessionValue {
   me: Me | null;
   /** True until the first GET /api/auth/me has answered. */
   isLoading: boolean;
+  /** How the last session ended: the user chose 退出, or the server said it had expired. */
+  endedBy: 'user' | 'expiry' | null;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
@@ -40,6 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     refetchOnWindowFocus: false,
   });
 
+  const [endedBy, setEndedBy] = useState<SessionValue['endedBy']>(null);
+
   const signedOut = useCallback(() => {
     setCsrfToken(null);
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
@@ -47,7 +59,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   useEffect(() => {
-    setUnauthorizedListener(signedOut);
+    setUnauthorizedListener(() => {
+      setEndedBy('expiry');
+      signedOut();
+    });
     return () => setUnauthorizedListener(null);
   }, [signedOut]);
 
@@ -55,6 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string) => {
       const session = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
       setCsrfToken(session.csrfToken);
+      setEndedBy(null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       queryClient.setQueryData(queryKeys.me, session.account);
       return session.account;
@@ -63,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    setEndedBy('user');
     try {
       await unwrap(api.POST('/api/auth/logout'));
     } finally {
@@ -83,11 +100,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me: meQuery.data ?? null,
       isLoading: meQuery.isPending,
+      endedBy,
       login,
       logout,
       changePassword,
     }),
-    [meQuery.data, meQuery.isPending, login, logout, changePassword],
+    [meQuery.data, meQuery.isPending, endedBy, login, logout, changePassword],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -18,6 +18,8 @@ let page: Page;
 const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
+  // Park the pointer so no row is caught mid-hover.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 

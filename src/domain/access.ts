@@ -5,7 +5,12 @@
 
 export type Role = 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
 
-export const ROLES: readonly Role[] = ['countyAdmin', 'townshipOrganizer', 'branchSecretary', 'inspector'];
+export const ROLES: readonly Role[] = [
+  'countyAdmin',
+  'townshipOrganizer',
+  'branchSecretary',
+  'inspector',
+];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   countyAdmin: '县级管理员',

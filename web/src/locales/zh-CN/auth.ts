@@ -6,6 +6,7 @@ export const auth = {
   'auth.login.submit': '登录',
   'auth.login.usernameRequired': '请输入用户名',
   'auth.login.passwordRequired': '请输入密码',
+  'auth.login.expired': '登录已过期，请重新登录',
   'auth.login.footer': '忘记密码请联系上级组织部门的系统管理员重置。',
   'auth.password.title': '修改密码',
   'auth.password.forcedTitle': '首次登录，请先修改密码',

@@ -18,7 +18,7 @@ function safeReturnPath(from: string | null): string {
 }
 
 export function LoginPage() {
-  const { me, login } = useSession();
+  const { me, login, endedBy } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +49,14 @@ export function LoginPage() {
           <Typography.Title level={2}>{t('app.name')}</Typography.Title>
           <Typography.Text type="secondary">{t('auth.login.subtitle')}</Typography.Text>
         </div>
+        {endedBy === 'expiry' && !error ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('auth.login.expired')}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         {error ? (
           <Alert
             type="error"

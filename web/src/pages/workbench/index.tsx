@@ -152,7 +152,11 @@ export function WorkbenchPage() {
                   rowKey="id"
                   size="small"
                   dataSource={summary.villages}
-                  pagination={false}
+                  pagination={
+                    summary.villages.length > 20
+                      ? { pageSize: 20, showSizeChanger: false, size: 'small' }
+                      : false
+                  }
                   locale={{ emptyText: t('workbench.villages.empty') }}
                   columns={[
                     {

@@ -15,6 +15,8 @@ const KIND_COLORS: Record<Org['kind'], string> = {
   partyGroup: 'default',
 };
 
+const VIRTUAL_THRESHOLD = 300;
+
 function OrgTitle({ org }: { org: Org }) {
   return (
     <span className="zg-org-title" data-org-id={org.id}>
@@ -102,7 +104,10 @@ export function OrgTreePanel({
               onSelect(Number(key));
             }
           }}
-          style={{ maxHeight: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto' }}
+          // A county scope has hundreds of orgs: switch to a virtual list with a fixed height.
+          {...(orgs.length > VIRTUAL_THRESHOLD
+            ? { height: 640 }
+            : { style: { maxHeight: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto' } })}
         />
       )}
     </div>

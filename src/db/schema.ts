@@ -109,7 +109,8 @@ export interface PartyMembershipTable {
   areaCode: string;
 }
 
-export interface Database {
+/** The foundation's tables. */
+export interface FoundationTables {
   org: OrgTable;
   account: AccountTable;
   session: SessionTable;
@@ -118,6 +119,13 @@ export interface Database {
   person: PersonTable;
   partyMembership: PartyMembershipTable;
 }
+
+/**
+ * Every table. Each module declares its tables in `tables/<module>.ts` and is listed here,
+ * so modules do not edit one another's declarations.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the list of module table sets grows here
+export interface Database extends FoundationTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

@@ -57,11 +57,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .send({ code: 'ERR_INTERNAL', message: '服务器内部错误，请联系管理员' });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({
-        code: 'ERR_NOT_FOUND',
-        message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}`,
-      });
+    reply.status(404).send({
+      code: 'ERR_NOT_FOUND',
+      message: `没有这个接口：${request.method} ${request.url.split('?')[0] ?? ''}`,
+    });
   });
 }

@@ -215,6 +215,20 @@ for (const target of testDatabaseTargets()) {
       expect(after?.name).toBe('石桥村党支部');
     });
 
+    it('offers a township organizer only the roles he may grant', async () => {
+      const s = await loginAs(app, 'zuzhi');
+
+      const roles = (await call(app, s, 'GET', '/api/roles')).json() as {
+        items: { role: string; grantable: boolean }[];
+      };
+
+      expect(roles.items.filter((r) => r.grantable).map((r) => r.role)).toEqual([
+        'townshipOrganizer',
+        'branchSecretary',
+        'inspector',
+      ]);
+    });
+
     it('uses only codes that the error catalogue knows', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ADMIN_ROLES, ALL_ROLES, ROLE_LABELS, ROLES } from '../../domain/access';
+import { ADMIN_ROLES, ALL_ROLES, canGrantRole, ROLE_LABELS, ROLES } from '../../domain/access';
 import {
   createAccount,
   listAccounts,
@@ -31,13 +31,29 @@ export function accountRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         config: { access: { roles: ALL_ROLES, scope: 'none' } },
         schema: {
-          summary: '角色列表',
+          summary: '角色列表（grantable 表示当前账号可否授予）',
           response: {
-            200: z.object({ items: z.array(z.object({ role: roleSchema, label: z.string() })) }),
+            200: z.object({
+              items: z.array(
+                z.object({ role: roleSchema, label: z.string(), grantable: z.boolean() }),
+              ),
+            }),
           },
         },
       },
-      async () => ({ items: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })) }),
+      async (request) => {
+        const actor = actorOf(request);
+        return {
+          items: ROLES.map((role) => ({
+            role,
+            label: ROLE_LABELS[role],
+            grantable:
+              actor.role !== 'system' &&
+              ADMIN_ROLES.includes(actor.role) &&
+              canGrantRole(actor.role, role),
+          })),
+        };
+      },
     );
 
     app.post(

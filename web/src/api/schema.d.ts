@@ -651,7 +651,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 角色列表 */
+    /** 角色列表（grantable 表示当前账号可否授予） */
     get: {
       parameters: {
         query?: never;
@@ -672,6 +672,7 @@ export interface paths {
                 /** @enum {string} */
                 role: 'countyAdmin' | 'townshipOrganizer' | 'branchSecretary' | 'inspector';
                 label: string;
+                grantable: boolean;
               }[];
             };
           };

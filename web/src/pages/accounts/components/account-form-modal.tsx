@@ -166,10 +166,12 @@ export function AccountFormModal({
         >
           <Select
             placeholder={t('account.validation.roleRequired')}
-            options={roles.map((info) => ({
-              value: info.role,
-              label: tOr(`account.role.${info.role}`, info.label),
-            }))}
+            options={roles
+              .filter((info) => info.grantable)
+              .map((info) => ({
+                value: info.role,
+                label: tOr(`account.role.${info.role}`, info.label),
+              }))}
           />
         </Form.Item>
         <Form.Item

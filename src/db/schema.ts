@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../domain/access';
 import type { OrgKind } from '../domain/org';
+import type { MembershipRosterColumns, PersonRosterColumns, RosterTables } from './tables/roster';
 
 export type { OrgKind, Role };
 
@@ -83,7 +84,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface PersonTable {
+export interface PersonTable extends PersonRosterColumns {
   id: Generated<number>;
   name: string;
   gender: '男' | '女';
@@ -97,7 +98,7 @@ export interface PersonTable {
   createdAt: string;
 }
 
-export interface PartyMembershipTable {
+export interface PartyMembershipTable extends MembershipRosterColumns {
   id: Generated<number>;
   personId: number;
   orgId: number;
@@ -125,7 +126,7 @@ export interface FoundationTables {
  * so modules do not edit one another's declarations.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the list of module table sets grows here
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, RosterTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

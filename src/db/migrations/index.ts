@@ -4,6 +4,7 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import { initialSchema } from './0001-initial';
+import { rosterSchema } from './0002-roster';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -11,6 +12,7 @@ export type MigrationFactory = (kind: DialectKind) => Migration;
 
 export const MIGRATIONS: Record<string, MigrationFactory> = {
   '0001-initial': initialSchema,
+  '0002-roster': rosterSchema,
 };
 
 export function migrationsFor(kind: DialectKind): Record<string, Migration> {

@@ -10,6 +10,7 @@ import { registerGenDemoCommand } from './commands/gen-demo.command';
 import { registerCheckCommand } from './commands/check.command';
 import { registerPlanCommand } from './commands/plan.command';
 import { registerTemplateCommand } from './commands/template.command';
+import { registerTallyCommand } from './commands/tally.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerPlanCommand(program);
   registerTemplateCommand(program);
+  registerTallyCommand(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
  * Each module's catalogue stays where it is; it is only listed here as `RuleInfo`, the part of a
  * rule a reader needs: id, module, level, title, explanation and citations.
  */
+import { ELECTION_RULES } from './elections/catalogue';
 import { DEVELOPMENT_CATALOGUE } from './rules/catalogue';
 import type { Citation } from './rules/citation';
 import type { Severity } from './rules/engine';
@@ -42,10 +43,22 @@ function fromDevelopmentCatalogue(): RuleInfo[] {
   }));
 }
 
+function fromElectionCatalogue(): RuleInfo[] {
+  return ELECTION_RULES.map((rule) => ({
+    id: rule.id,
+    module: 'elections',
+    levels: rule.levels,
+    title: rule.title,
+    explanation: rule.explanation,
+    citations: rule.citations,
+    isProvisional: false,
+  }));
+}
+
 /**
  * Every module's rules. A module adds its catalogue by appending one mapped list here
  * (organization life, training, elections and dues do so as they land).
  */
 export function allRules(): RuleInfo[] {
-  return [...fromDevelopmentCatalogue()];
+  return [...fromDevelopmentCatalogue(), ...fromElectionCatalogue()];
 }

@@ -4,6 +4,7 @@
  * rule a reader needs: id, module, level, title, explanation and citations.
  */
 import { ELECTION_RULES } from './elections/catalogue';
+import { ORG_LIFE_RULES } from './organization-life/rules';
 import { DEVELOPMENT_CATALOGUE } from './rules/catalogue';
 import type { Citation } from './rules/citation';
 import type { Severity } from './rules/engine';
@@ -55,10 +56,22 @@ function fromElectionCatalogue(): RuleInfo[] {
   }));
 }
 
+function fromOrgLifeCatalogue(): RuleInfo[] {
+  return ORG_LIFE_RULES.map((rule) => ({
+    id: rule.id,
+    module: rule.module,
+    levels: rule.levels,
+    title: rule.title,
+    explanation: rule.explanation,
+    citations: rule.citations,
+    isProvisional: false,
+  }));
+}
+
 /**
  * Every module's rules. A module adds its catalogue by appending one mapped list here
  * (organization life, training, elections and dues do so as they land).
  */
 export function allRules(): RuleInfo[] {
-  return [...fromDevelopmentCatalogue(), ...fromElectionCatalogue()];
+  return [...fromDevelopmentCatalogue(), ...fromOrgLifeCatalogue(), ...fromElectionCatalogue()];
 }

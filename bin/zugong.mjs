@@ -3,5 +3,17 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-await main(process.argv);
+if (process.argv[2] === 'check') {
+  // `check` is the one command run over a whole archive: load only it, not every command's
+  // modules (docs/adr/0013-check-throughput.md). Same program name and settings as src/cli/main.ts.
+  const [{ Command }, { registerCheckCommand }] = await Promise.all([
+    import('commander'),
+    import('../src/cli/commands/check.command.ts'),
+  ]);
+  const program = new Command().name('zugong').showHelpAfterError();
+  registerCheckCommand(program);
+  await program.parseAsync(process.argv);
+} else {
+  const { main } = await import('../src/cli/main.ts');
+  await main(process.argv);
+}

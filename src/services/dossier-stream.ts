@@ -9,7 +9,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { jsonInputError } from '../domain/dossier/read-dossier';
 import type { InputError } from '../domain/dossier/types';
-import { readDossierWorkbook } from './dossier-xlsx';
 
 export type DossierFileFormat = 'json' | 'jsonl' | 'xlsx';
 
@@ -88,13 +87,37 @@ export function parseLine(text: string, line: number): SourceItem | null {
 }
 
 /**
- * Streams a JSON Lines file; each batch holds the lines of one read chunk.
- * `onBytes` is told how many bytes have been read so far (for a progress bar).
+ * The lines of one read of a JSON Lines file: `bytes` ends before a newline (or at the end of the
+ * file) and its first line is number `firstLine`. `lines` is how many lines it holds.
  */
-export async function* readJsonLines(
+export interface JsonLineChunk {
+  bytes: Buffer;
+  firstLine: number;
+  lines: number;
+  /** The unterminated last line of the file. */
+  final: boolean;
+}
+
+function countNewlines(buf: Buffer, end: number): number {
+  let n = 0;
+  let i = buf.indexOf(10);
+  while (i >= 0 && i < end) {
+    n += 1;
+    i = buf.indexOf(10, i + 1);
+  }
+  return n;
+}
+
+/**
+ * Streams a JSON Lines file as chunks of whole lines, 1 MiB reads split at the last newline byte.
+ * `countLines` numbers the chunks (a scan for newline bytes); without it `firstLine` and `lines`
+ * are 0 and the caller numbers the lines as it splits them.
+ */
+export async function* readJsonLineChunks(
   path: string,
   onBytes?: (bytes: number) => void,
-): AsyncGenerator<SourceItem[]> {
+  countLines = false,
+): AsyncGenerator<JsonLineChunk> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   let carry: Buffer | null = null;
   let line = 0;
@@ -107,31 +130,63 @@ export async function* readJsonLines(
       carry = buf;
       continue;
     }
-    // A newline byte never occurs inside a multi-byte UTF-8 character, so decoding up to it is safe.
-    const text = buf.toString('utf8', 0, lastNewline);
     carry = lastNewline + 1 < buf.length ? Buffer.from(buf.subarray(lastNewline + 1)) : null;
-    const items: SourceItem[] = [];
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      const end = nl < 0 ? text.length : nl;
-      line += 1;
-      const item = parseLine(text.slice(start, end), line);
-      if (item !== null) {
-        items.push(item);
-      }
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
-    }
+    const lines = countLines ? countNewlines(buf, lastNewline) + 1 : 0;
     onBytes?.(bytes);
-    yield items;
+    yield { bytes: buf.subarray(0, lastNewline), firstLine: line + 1, lines, final: false };
+    line += lines;
   }
   if (carry !== null) {
-    const item = parseLine(carry.toString('utf8'), line + 1);
+    yield { bytes: carry, firstLine: line + 1, lines: 1, final: true };
+  }
+}
+
+/**
+ * Splits and parses the lines of one chunk, numbering them from `firstLine`; blank lines are
+ * left out. Returns the items and the number of the last line.
+ */
+export function parseJsonLineChunk(
+  bytes: Uint8Array,
+  firstLine: number,
+): { items: SourceItem[]; lastLine: number } {
+  // A newline byte never occurs inside a multi-byte UTF-8 character, so decoding up to it is safe.
+  const buf = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buf.toString('utf8');
+  const items: SourceItem[] = [];
+  let line = firstLine - 1;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    line += 1;
+    const item = parseLine(text.slice(start, end), line);
     if (item !== null) {
-      yield [item];
+      items.push(item);
+    }
+    if (nl < 0) {
+      break;
+    }
+    start = nl + 1;
+  }
+  return { items, lastLine: line };
+}
+
+/**
+ * Streams a JSON Lines file; each batch holds the lines of one read chunk.
+ * `onBytes` is told how many bytes have been read so far (for a progress bar).
+ */
+export async function* readJsonLines(
+  path: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<SourceItem[]> {
+  let line = 0;
+  for await (const chunk of readJsonLineChunks(path, onBytes)) {
+    const { items, lastLine } = parseJsonLineChunk(chunk.bytes, line + 1);
+    line = lastLine;
+    if (!chunk.final || items.length > 0) {
+      yield items;
     }
   }
 }
@@ -180,6 +235,8 @@ export async function* readDossierFile(
 
 async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
   let batch: SourceItem[] = [];
+  // exceljs is heavy to load; only .xlsx input needs it.
+  const { readDossierWorkbook } = await import('./dossier-xlsx');
   for await (const { row, raw } of readDossierWorkbook(path)) {
     batch.push({ line: row, raw });
     if (batch.length >= 1000) {

@@ -6,18 +6,27 @@
  */
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatDate, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
-import { createWorkdayCalendar, type WorkdayCalendar } from '../../domain/calendar/workdays';
-import { readDossier } from '../../domain/dossier/read-dossier';
-import { STEP_TITLES, type Dossier, type InputError } from '../../domain/dossier/types';
-import { DEVELOPMENT_CATALOGUE, evaluate } from '../../domain/rules/catalogue';
-import type { Evaluation, Finding, Severity } from '../../domain/rules/engine';
+import { createWorkdayCalendar, type HolidayTable } from '../../domain/calendar/workdays';
+import { DEVELOPMENT_CATALOGUE } from '../../domain/rules/catalogue';
 import { resolveSettings, SettingsError, type Settings } from '../../domain/rules/settings';
-import { DossierFileError, fileSize, readDossierFile } from '../../services/dossier-stream';
-import { DossierXlsxError } from '../../services/dossier-xlsx';
+import {
+  detectFormat,
+  DossierFileError,
+  fileSize,
+  readDossierFile,
+  parseJsonLineChunk,
+  readJsonLineChunks,
+} from '../../services/dossier-stream';
 import { HolidayFileError, loadHolidayFile } from '../../services/holiday-file';
+import { ItemChecker, Summary, type SummaryData } from './check-batch';
+import type { CheckWorkerData, CheckWorkerResult, CheckWorkerTask } from './check.worker';
+
+export { formatDossierReport } from './check-batch';
 
 export interface CheckOptions {
   file: string;
@@ -25,6 +34,11 @@ export interface CheckOptions {
   json: boolean;
   settingsPath?: string;
   holidaysPath?: string;
+  /**
+   * Worker threads for `.jsonl` input (docs/adr/0013-check-throughput.md); 0 checks on this
+   * thread. Absent: `defaultWorkers()` for files of at least 16 MiB, else 0.
+   */
+  workers?: number;
 }
 
 export interface CheckIo {
@@ -61,91 +75,14 @@ class BatchedWriter {
       await once(this.stream, 'drain');
     }
   }
-}
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
-
-interface RuleTally {
-  error: number;
-  warning: number;
-  info: number;
-}
-
-class Summary {
-  dossiers = 0;
-  unreadable = 0;
-  withErrors = 0;
-  warningsOnly = 0;
-  clean = 0;
-  readonly byRule = new Map<string, RuleTally>();
-  readonly byCode = new Map<string, number>();
-
-  add(findings: readonly Finding[]): void {
-    this.dossiers += 1;
-    let hasError = false;
-    for (const f of findings) {
-      let tally = this.byRule.get(f.rule);
-      if (tally === undefined) {
-        tally = { error: 0, warning: 0, info: 0 };
-        this.byRule.set(f.rule, tally);
-      }
-      tally[f.severity] += 1;
-      if (f.severity === 'error') {
-        hasError = true;
-      }
-    }
-    if (hasError) {
-      this.withErrors += 1;
-    } else if (findings.length > 0) {
-      this.warningsOnly += 1;
-    } else {
-      this.clean += 1;
+  /** Writes ready UTF-8 output after whatever text is collected. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    if (bytes.length > 0 && !this.stream.write(bytes)) {
+      await once(this.stream, 'drain');
     }
   }
-
-  addUnreadable(code: string): void {
-    this.dossiers += 1;
-    this.unreadable += 1;
-    this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
-  }
-}
-
-/** One dossier in the readable Chinese report. */
-export function formatDossierReport(dossier: Dossier, result: Evaluation): string {
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.length - errors;
-  const head = `【${dossier.id} ${dossier.name}（${dossier.branch}）】`;
-  const lines: string[] = [];
-  lines.push(
-    result.findings.length === 0
-      ? `${head}未发现问题`
-      : `${head}${errors} 项错误，${warnings} 项提醒`,
-  );
-  for (const f of result.findings) {
-    const step = f.step === null ? '' : `［${STEP_TITLES[f.step]}］`;
-    lines.push(
-      `  ${f.severity === 'error' ? '✗' : '!'} ${SEVERITY_LABEL[f.severity]} ${f.rule}${step}${f.message}`,
-    );
-    lines.push(`      依据：${f.citation}`);
-  }
-  if (result.next.length > 0) {
-    const parts = result.next.map((n) => {
-      const range: string[] = [];
-      if (n.earliest !== null) {
-        range.push(`最早 ${n.earliest}`);
-      }
-      if (n.latest !== null) {
-        range.push(`最迟 ${n.latest}`);
-      }
-      return `${STEP_TITLES[n.step]}${range.length > 0 ? `（${range.join('，')}）` : ''}`;
-    });
-    lines.push(`  下一步：${parts.join('；')}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function formatUnreadable(line: number, id: string | null, error: InputError): string {
-  return `【第${line}行${id === null ? '' : ` ${id}`}】无法读取（${error.code}）：${error.message}\n`;
 }
 
 function formatSummary(summary: Summary): string {
@@ -197,28 +134,38 @@ async function loadSettings(path: string | undefined): Promise<Settings> {
   return resolveSettings(value);
 }
 
-async function loadCalendar(path: string | undefined): Promise<WorkdayCalendar> {
-  return createWorkdayCalendar(path === undefined ? [] : await loadHolidayFile(path));
+async function loadHolidayTables(path: string | undefined): Promise<HolidayTable[]> {
+  return path === undefined ? [] : await loadHolidayFile(path);
 }
 
 /** Large files get a progress bar on a terminal. */
 const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 
+/** Input this small is checked on the main thread: starting workers would cost more. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Worker threads by default: one per core but one, since the main thread checks chunks too
+ * whenever the workers' queues are full (measured in docs/benchmarks.md).
+ */
+export function defaultWorkers(): number {
+  return Math.max(0, Math.min(availableParallelism() - 1, 8));
+}
+
 /** Runs the check and returns the exit status. */
 export async function runCheck(options: CheckOptions, io: CheckIo): Promise<number> {
   let settings: Settings;
-  let calendar: WorkdayCalendar;
+  let holidayTables: HolidayTable[];
   let total: number;
   try {
     settings = await loadSettings(options.settingsPath);
-    calendar = await loadCalendar(options.holidaysPath);
+    holidayTables = await loadHolidayTables(options.holidaysPath);
     total = await fileSize(options.file);
   } catch (e) {
     return reportFatal(e, io);
   }
   const out = new BatchedWriter(io.stdout);
   const summary = new Summary();
-  const evalOptions = { asOf: options.asOf, settings, calendar };
   const now = io.now;
   const showProgress = now !== undefined && io.stderr.isTTY === true && total >= PROGRESS_MIN_BYTES;
   let lastDraw = 0;
@@ -233,43 +180,33 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<numb
         }
       }
     : undefined;
-  let failed = false;
+  const workers = options.workers ?? (total >= WORKER_MIN_BYTES ? defaultWorkers() : 0);
+  let failed: boolean;
   try {
-    for await (const batch of readDossierFile(options.file, onBytes)) {
-      for (const item of batch) {
-        let text: string;
-        if (item.error !== undefined) {
-          summary.addUnreadable(item.error.code);
-          failed = true;
-          text = options.json
-            ? `${JSON.stringify({ line: item.line, id: null, error: item.error })}\n`
-            : formatUnreadable(item.line, null, item.error);
-        } else {
-          const read = readDossier(item.raw, item.line);
-          if (!read.ok) {
-            summary.addUnreadable(read.error.code);
-            failed = true;
-            text = options.json
-              ? `${JSON.stringify({ line: item.line, id: read.id, error: read.error })}\n`
-              : formatUnreadable(item.line, read.id, read.error);
-          } else {
-            const result = evaluate(read.dossier, evalOptions);
-            summary.add(result.findings);
-            for (const f of result.findings) {
-              if (f.severity === 'error') {
-                failed = true;
-              }
-            }
-            text = options.json
-              ? `{"id":${JSON.stringify(read.dossier.id)},"findings":${JSON.stringify(result.findings)},"next":${JSON.stringify(result.next)}}\n`
-              : formatDossierReport(read.dossier, result);
+    if (workers > 0 && detectFormat(options.file) === 'jsonl') {
+      const data: CheckWorkerData = {
+        asOf: options.asOf,
+        json: options.json,
+        settings,
+        holidayTables,
+      };
+      failed = await checkInWorkers(options.file, workers, data, out, summary, onBytes);
+    } else {
+      const calendar = createWorkdayCalendar(holidayTables);
+      const checker = new ItemChecker(
+        options.json,
+        { asOf: options.asOf, settings, calendar },
+        summary,
+      );
+      for await (const batch of readDossierFile(options.file, onBytes)) {
+        for (const item of batch) {
+          const pending = out.push(checker.check(item));
+          if (pending !== null) {
+            await pending;
           }
         }
-        const pending = out.push(text);
-        if (pending !== null) {
-          await pending;
-        }
       }
+      failed = checker.failed;
     }
   } catch (e) {
     await out.flush();
@@ -285,14 +222,164 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<numb
   return failed ? 1 : 0;
 }
 
+/** Code run by each worker thread: load TypeScript through tsx, then check.worker.ts. */
+function workerSource(): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./check.worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+/** One worker thread; it answers tasks in the order they were sent. */
+class CheckWorker {
+  private readonly worker: Worker;
+  private readonly waiting: {
+    resolve: (r: CheckWorkerResult) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  private failure: unknown = null;
+
+  /** Chunks sent and not yet answered. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  constructor(data: CheckWorkerData) {
+    this.worker = new Worker(workerSource(), { eval: true, workerData: data });
+    this.worker.on('message', (r: CheckWorkerResult) => {
+      this.waiting.shift()?.resolve(r);
+    });
+    this.worker.on('error', (e) => {
+      this.fail(e);
+    });
+    this.worker.on('exit', (code) => {
+      this.fail(new Error(`检查工作线程已退出（${code}）`));
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    for (const w of this.waiting.splice(0)) {
+      w.reject(this.failure);
+    }
+  }
+
+  run(task: CheckWorkerTask): Promise<CheckWorkerResult> {
+    if (this.failure !== null) {
+      return Promise.reject(this.failure);
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** A chunk's result: output (text from this thread, UTF-8 from a worker) and its tallies. */
+interface ChunkResult {
+  out: Uint8Array | string;
+  failed: boolean;
+  summary: SummaryData;
+}
+
+/** Chunks queued per worker before the main thread checks the next chunk itself. */
+const WORKER_QUEUE = 2;
+
+/**
+ * The main thread reads and splits the file into chunks of whole lines. Each chunk goes to the
+ * worker with the shortest queue, or, when every worker already has WORKER_QUEUE chunks waiting,
+ * is checked on the main thread, so the main thread is one more worker and the queues balance
+ * themselves. Results are written in input order; at most `workers × WORKER_QUEUE + 2` chunks
+ * are in flight, so memory stays flat whatever the file size. Returns whether any dossier failed.
+ */
+async function checkInWorkers(
+  file: string,
+  count: number,
+  data: CheckWorkerData,
+  out: BatchedWriter,
+  summary: Summary,
+  onBytes: ((bytes: number) => void) | undefined,
+): Promise<boolean> {
+  const pool = Array.from({ length: count }, () => new CheckWorker(data));
+  const local = new ItemChecker(
+    data.json,
+    {
+      asOf: data.asOf,
+      settings: data.settings,
+      calendar: createWorkdayCalendar(data.holidayTables),
+    },
+    new Summary(),
+  );
+  const inFlight: Promise<ChunkResult>[] = [];
+  const limit = count * WORKER_QUEUE + 2;
+  let failed = false;
+  const settle = async (): Promise<void> => {
+    const result = await (inFlight.shift() as Promise<ChunkResult>);
+    summary.merge(result.summary);
+    if (result.failed) {
+      failed = true;
+    }
+    if (typeof result.out === 'string') {
+      const pending = out.push(result.out);
+      if (pending !== null) {
+        await pending;
+      }
+    } else {
+      await out.writeBytes(result.out);
+    }
+  };
+  try {
+    for await (const chunk of readJsonLineChunks(file, onBytes, true)) {
+      let worker = pool[0] as CheckWorker;
+      for (const w of pool) {
+        if (w.queued < worker.queued) {
+          worker = w;
+        }
+      }
+      if (worker.queued < WORKER_QUEUE) {
+        // A copy of its own, so the chunk can move to the worker without a second copy.
+        const bytes = new Uint8Array(chunk.bytes.length);
+        bytes.set(chunk.bytes);
+        const pending = worker.run({ bytes, firstLine: chunk.firstLine });
+        // Awaited in order below; this only keeps a worker crash from being an unhandled rejection.
+        pending.catch(() => undefined);
+        inFlight.push(pending);
+      } else {
+        local.failed = false;
+        local.summary = new Summary();
+        let text = '';
+        for (const item of parseJsonLineChunk(chunk.bytes, chunk.firstLine).items) {
+          text += local.check(item);
+        }
+        inFlight.push(
+          Promise.resolve({ out: text, failed: local.failed, summary: local.summary.toData() }),
+        );
+      }
+      while (inFlight.length >= limit) {
+        await settle();
+      }
+    }
+    while (inFlight.length > 0) {
+      await settle();
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.stop()));
+  }
+  return failed;
+}
+
 function reportFatal(e: unknown, io: CheckIo): number {
   if (
     e instanceof DossierFileError ||
     e instanceof SettingsError ||
     e instanceof HolidayFileError ||
-    e instanceof DossierXlsxError
+    // services/dossier-xlsx.ts (and exceljs) load only for .xlsx input, so match it by name.
+    (e instanceof Error && e.name === 'DossierXlsxError' && 'code' in e)
   ) {
-    io.stderr.write(`错误（${e.code}）：${e.message}\n`);
+    io.stderr.write(`错误（${String(e.code)}）：${e.message}\n`);
     return 2;
   }
   throw e;
@@ -304,6 +391,14 @@ function parseDateOption(value: string): IsoDate {
     throw new InvalidArgumentError(`不是有效日期（应写作 YYYY-MM-DD）：${value}`);
   }
   return date;
+}
+
+function parseWorkersOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 64) {
+    throw new InvalidArgumentError(`工作线程数应为 0 到 64 的整数：${value}`);
+  }
+  return n;
 }
 
 /** Today's calendar date where the command runs (the CLI may read the clock; the domain may not). */
@@ -321,10 +416,21 @@ export function registerCheckCommand(program: Command): void {
     .option('--json', '每份档案输出一行 JSON（按输入顺序）')
     .option('--settings <path>', '本地设置 JSON 文件（地方口径）')
     .option('--holidays <path>', '补充的节假日安排 JSON 文件')
+    .option(
+      '--workers <n>',
+      '.jsonl 输入所用的工作线程数（0 = 不用；默认：16 MB 以上的文件用 CPU 核数）',
+      parseWorkersOption,
+    )
     .action(
       async (
         file: string,
-        opts: { asOf?: IsoDate; json?: boolean; settings?: string; holidays?: string },
+        opts: {
+          asOf?: IsoDate;
+          json?: boolean;
+          settings?: string;
+          holidays?: string;
+          workers?: number;
+        },
       ) => {
         const options: CheckOptions = {
           file,
@@ -336,6 +442,9 @@ export function registerCheckCommand(program: Command): void {
         }
         if (opts.holidays !== undefined) {
           options.holidaysPath = opts.holidays;
+        }
+        if (opts.workers !== undefined) {
+          options.workers = opts.workers;
         }
         process.exitCode = await runCheck(options, {
           stdout: process.stdout,

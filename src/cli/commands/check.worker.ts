@@ -1,0 +1,59 @@
+/**
+ * A worker thread of `zugong check --workers N` (docs/adr/0013-check-throughput.md): it receives
+ * chunks of whole JSON lines in bytes, and answers each with the UTF-8 output of its dossiers,
+ * whether any failed, and the chunk's summary tallies. The main thread keeps the input order.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createWorkdayCalendar, type HolidayTable } from '../../domain/calendar/workdays';
+import type { IsoDate } from '../../domain/calendar/date';
+import type { Settings } from '../../domain/rules/settings';
+import { parseJsonLineChunk } from '../../services/dossier-stream';
+import { ItemChecker, Summary, type SummaryData } from './check-batch';
+
+export interface CheckWorkerData {
+  asOf: IsoDate;
+  json: boolean;
+  settings: Settings;
+  holidayTables: HolidayTable[];
+}
+
+export interface CheckWorkerTask {
+  bytes: Uint8Array;
+  firstLine: number;
+}
+
+export interface CheckWorkerResult {
+  out: Uint8Array;
+  failed: boolean;
+  summary: SummaryData;
+}
+
+const data = workerData as CheckWorkerData;
+const checker = new ItemChecker(
+  data.json,
+  {
+    asOf: data.asOf,
+    settings: data.settings,
+    calendar: createWorkdayCalendar(data.holidayTables),
+  },
+  new Summary(),
+);
+const encoder = new TextEncoder();
+const port = parentPort;
+
+port?.on('message', (task: CheckWorkerTask) => {
+  const { items } = parseJsonLineChunk(task.bytes, task.firstLine);
+  checker.failed = false;
+  checker.summary = new Summary();
+  let text = '';
+  for (const item of items) {
+    text += checker.check(item);
+  }
+  const out = encoder.encode(text);
+  const result: CheckWorkerResult = {
+    out,
+    failed: checker.failed,
+    summary: checker.summary.toData(),
+  };
+  port.postMessage(result, [out.buffer]);
+});

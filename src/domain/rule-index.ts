@@ -3,6 +3,7 @@
  * Each module's catalogue stays where it is; it is only listed here as `RuleInfo`, the part of a
  * rule a reader needs: id, module, level, title, explanation and citations.
  */
+import { DUES_RULES } from './dues/rules';
 import { ELECTION_RULES } from './elections/catalogue';
 import { ORG_LIFE_RULES } from './organization-life/rules';
 import { DEVELOPMENT_CATALOGUE } from './rules/catalogue';
@@ -44,6 +45,18 @@ function fromDevelopmentCatalogue(): RuleInfo[] {
   }));
 }
 
+function fromDuesCatalogue(): RuleInfo[] {
+  return DUES_RULES.map((rule) => ({
+    id: rule.id,
+    module: 'dues',
+    levels: rule.levels,
+    title: rule.title,
+    explanation: rule.explanation,
+    citations: rule.citations,
+    isProvisional: false,
+  }));
+}
+
 function fromElectionCatalogue(): RuleInfo[] {
   return ELECTION_RULES.map((rule) => ({
     id: rule.id,
@@ -73,5 +86,10 @@ function fromOrgLifeCatalogue(): RuleInfo[] {
  * (organization life, training, elections and dues do so as they land).
  */
 export function allRules(): RuleInfo[] {
-  return [...fromDevelopmentCatalogue(), ...fromOrgLifeCatalogue(), ...fromElectionCatalogue()];
+  return [
+    ...fromDevelopmentCatalogue(),
+    ...fromOrgLifeCatalogue(),
+    ...fromDuesCatalogue(),
+    ...fromElectionCatalogue(),
+  ];
 }

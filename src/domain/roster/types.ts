@@ -42,8 +42,11 @@ export type MembershipEventKind =
   /** 死亡. */
   | 'deceased';
 
-/** Where a member is while still belonging here: 流动, 出国（境）or 失联. */
-export type AwayKind = 'mobile' | 'abroad' | 'lostContact';
+/**
+ * Where a member is: 流动, 出国（境）, 失联 (still belonging here), or 已转出 (the relationship has
+ * left with a 介绍信; the member no longer counts here). null = here.
+ */
+export type AwayKind = 'mobile' | 'abroad' | 'lostContact' | 'transferredOut';
 
 /** 村两委 and the 村务监督委员会. */
 export type CadreBody = 'partyOrg' | 'villagersCommittee' | 'supervisoryCommittee';

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit.service';
 import { isoNow, SYSTEM_ACTOR, type ServiceContext } from '../context';
 import { hashPassword } from '../password';
+import { seedRosterDemo } from './roster-demo';
 import {
   DEMO_AREA_CODE,
   DEMO_PASSWORD,
@@ -116,6 +117,7 @@ export async function seedDemo(
         })
         .execute();
     }
+    await seedRosterDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await appendAudit(trx, SYSTEM_ACTOR, at, {
       action: 'demo.seed',
       entityType: 'system',

@@ -1,0 +1,735 @@
+/**
+ * 党员队伍: the roster in scope with paging, filters and pinyin search; one member with the
+ * history of events; events that change status, dates and whereabouts (validated, written,
+ * applied and audited in one transaction); the audited reveal of a full ID number.
+ */
+import { sql, type Transaction } from 'kysely';
+import { ageOn, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
+import { maskIdNumber, readIdNumber } from '../../domain/id-number';
+import {
+  applyMembershipEvent,
+  type MembershipEventInput,
+  type MembershipState,
+} from '../../domain/roster/events';
+import {
+  AWAY_KIND_LABELS,
+  MEMBERSHIP_EVENT_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  type MembershipStatusCode,
+} from '../../domain/roster/labels';
+import { isPinyinQuery, nameSearchKeys } from '../../domain/roster/pinyin';
+import { bornOnOrBefore, partyYears } from '../../domain/roster/structure';
+import type { AwayKind, MembershipEventKind } from '../../domain/roster/types';
+import type { Database, OrgRow } from '../../db/schema';
+import { appendAudit } from '../audit.service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { getOrgInScope, requireInScope } from '../org.service';
+
+type Db = ServiceContext['db'] | Transaction<Database>;
+
+/** Roles that may reveal one person's full ID number (each reveal audited). */
+export const ID_REVEAL_ROLES = ['countyAdmin', 'townshipOrganizer'] as const;
+/** Roles that record every kind of membership event. */
+export const ROSTER_EDIT_ROLES = ['countyAdmin', 'townshipOrganizer'] as const;
+/** Events a village secretary may record in his own subtree: 流动党员 and contact. */
+const SECRETARY_EVENTS: readonly MembershipEventKind[] = [
+  'mobileOut',
+  'mobileContact',
+  'mobileReturn',
+  'lostContact',
+  'contactRestored',
+];
+
+/** Today in China (UTC+8), the date every age and 党龄 is counted on. */
+export function chinaToday(ctx: ServiceContext): IsoDate {
+  return new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function canRevealIdNumber(actor: Actor): boolean {
+  return actor.role === 'system' || (ID_REVEAL_ROLES as readonly string[]).includes(actor.role);
+}
+
+export function canEditRoster(actor: Actor): boolean {
+  return actor.role === 'system' || (ROSTER_EDIT_ROLES as readonly string[]).includes(actor.role);
+}
+
+export type AwayFilter = 'here' | AwayKind | 'away' | 'all';
+
+export interface RosterQuery {
+  /** Subtree to list; the actor's scope when absent. */
+  orgId?: number | undefined;
+  statuses?: MembershipStatusCode[] | undefined;
+  gender?: '男' | '女' | undefined;
+  education?: string[] | undefined;
+  ageMin?: number | undefined;
+  ageMax?: number | undefined;
+  partyYearsMin?: number | undefined;
+  partyYearsMax?: number | undefined;
+  /** 'here' (default: all but 已转出), one away kind, 'away' (any of 流动/出国/失联) or 'all'. */
+  away?: AwayFilter | undefined;
+  /** Name, full pinyin or initials (张三 by `zs`). */
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+  sort?: 'name' | 'birthDate' | 'joinedOn' | 'org' | undefined;
+}
+
+export interface RosterRow {
+  membershipId: number;
+  personId: number;
+  name: string;
+  gender: '男' | '女';
+  ethnicity: string | null;
+  birthDate: string | null;
+  age: number | null;
+  /** Masked unless revealed through revealIdNumber. */
+  idNumber: string | null;
+  education: string | null;
+  phone: string | null;
+  occupation: string | null;
+  workUnit: string | null;
+  orgId: number;
+  orgName: string;
+  /** The village-level org (村/社区党组织) above the member's branch. */
+  villageName: string | null;
+  status: MembershipStatusCode;
+  statusLabel: string;
+  joinedOn: string | null;
+  fullMemberSince: string | null;
+  partyYears: number | null;
+  awayKind: AwayKind | null;
+  awayLabel: string | null;
+  awaySince: string | null;
+}
+
+export interface RosterPage {
+  items: RosterRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const DEFAULT_STATUSES: MembershipStatusCode[] = ['probationary', 'full'];
+
+/** Orgs in a subtree by id, and the village-level ancestor of each (depth 2 below a county). */
+export async function orgIndex(
+  db: Db,
+  rootPath: string,
+): Promise<Map<number, { org: OrgRow; village: OrgRow | null }>> {
+  const orgs = await db
+    .selectFrom('org')
+    .selectAll()
+    .where('path', 'like', `${rootPath}%`)
+    .execute();
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const villageOf = async (org: OrgRow): Promise<OrgRow | null> => {
+    if (org.kind === 'countyDepartment' || org.kind === 'townshipCommittee') {
+      return null;
+    }
+    const ids = org.path
+      .split('/')
+      .filter((s) => s !== '')
+      .map(Number);
+    for (const id of ids) {
+      let o = byId.get(id);
+      if (o === undefined) {
+        o = await db.selectFrom('org').selectAll().where('id', '=', id).executeTakeFirst();
+        if (o !== undefined) {
+          byId.set(id, o);
+        }
+      }
+      if (o !== undefined && o.kind !== 'countyDepartment' && o.kind !== 'townshipCommittee') {
+        return o;
+      }
+    }
+    return null;
+  };
+  const out = new Map<number, { org: OrgRow; village: OrgRow | null }>();
+  for (const org of orgs) {
+    out.set(org.id, { org, village: await villageOf(org) });
+  }
+  return out;
+}
+
+function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate) {
+  let qb = db
+    .selectFrom('partyMembership as m')
+    .innerJoin('person as p', 'p.id', 'm.personId')
+    .innerJoin('org as o', 'o.id', 'm.orgId')
+    .where('o.path', 'like', `${path}%`);
+  const statuses =
+    query.statuses !== undefined && query.statuses.length > 0 ? query.statuses : DEFAULT_STATUSES;
+  qb = qb.where('m.status', 'in', statuses);
+  const away = query.away ?? 'here';
+  if (away === 'here') {
+    qb = qb.where((eb) =>
+      eb.or([eb('m.awayKind', 'is', null), eb('m.awayKind', '<>', 'transferredOut')]),
+    );
+  } else if (away === 'away') {
+    qb = qb.where('m.awayKind', 'in', ['mobile', 'abroad', 'lostContact']);
+  } else if (away !== 'all') {
+    qb = qb.where('m.awayKind', '=', away);
+  }
+  if (query.gender !== undefined) {
+    qb = qb.where('p.gender', '=', query.gender);
+  }
+  if (query.education !== undefined && query.education.length > 0) {
+    qb = qb.where('p.education', 'in', query.education);
+  }
+  if (query.ageMin !== undefined) {
+    qb = qb.where('p.birthDate', '<=', bornOnOrBefore(query.ageMin, asOf));
+  }
+  if (query.ageMax !== undefined) {
+    // Younger than ageMax + 1: born after the day he would turn ageMax + 1.
+    qb = qb.where('p.birthDate', '>', bornOnOrBefore(query.ageMax + 1, asOf));
+  }
+  if (query.partyYearsMin !== undefined) {
+    qb = qb.where('m.fullMemberSince', '<=', bornOnOrBefore(query.partyYearsMin, asOf));
+  }
+  if (query.partyYearsMax !== undefined) {
+    qb = qb.where('m.fullMemberSince', '>', bornOnOrBefore(query.partyYearsMax + 1, asOf));
+  }
+  const q = query.q?.trim() ?? '';
+  if (q !== '') {
+    if (isPinyinQuery(q)) {
+      const lower = q.toLowerCase();
+      qb = qb.where((eb) =>
+        eb.or([eb('p.nameInitials', 'like', `${lower}%`), eb('p.namePinyin', 'like', `${lower}%`)]),
+      );
+    } else {
+      const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb = qb.where(sql<boolean>`p.name like ${`%${escaped}%`} escape '\\'`);
+    }
+  }
+  return qb;
+}
+
+export async function listRoster(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: RosterQuery,
+): Promise<RosterPage> {
+  let path = actor.scopePath;
+  if (query.orgId !== undefined) {
+    path = (await getOrgInScope(ctx, actor, query.orgId)).path;
+  }
+  const asOf = chinaToday(ctx);
+  const page = Math.max(1, query.page ?? 1);
+  const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 20));
+  const base = rosterBaseQuery(ctx.db, path, query, asOf);
+  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  let rows = base.select([
+    'm.id as membershipId',
+    'm.personId',
+    'm.orgId',
+    'm.status',
+    'm.joinedOn',
+    'm.fullMemberSince',
+    'm.awayKind',
+    'm.awaySince',
+    'p.name',
+    'p.gender',
+    'p.ethnicity',
+    'p.birthDate',
+    'p.idNumber',
+    'p.education',
+    'p.phone',
+    'p.occupation',
+    'p.workUnit',
+  ]);
+  switch (query.sort ?? 'org') {
+    case 'name':
+      rows = rows.orderBy('p.namePinyin').orderBy('m.id');
+      break;
+    case 'birthDate':
+      rows = rows.orderBy('p.birthDate').orderBy('m.id');
+      break;
+    case 'joinedOn':
+      rows = rows.orderBy('m.joinedOn').orderBy('m.id');
+      break;
+    case 'org':
+      rows = rows.orderBy('o.path').orderBy('m.id');
+      break;
+  }
+  const items = await rows
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const orgs = await orgIndex(
+    ctx.db,
+    path.split('/').length > 3 ? parentPathOfVillage(path) : path,
+  );
+  return {
+    items: items.map((r) => toRow(r, orgs, asOf)),
+    total: Number(totalRow?.n ?? 0),
+    page,
+    pageSize,
+  };
+}
+
+/** For a path below the township, the township's path, so village names can be found. */
+function parentPathOfVillage(path: string): string {
+  const parts = path.split('/').filter((s) => s !== '');
+  return `/${parts.slice(0, 2).join('/')}/`;
+}
+
+interface RawRow {
+  membershipId: number;
+  personId: number;
+  orgId: number;
+  status: MembershipStatusCode;
+  joinedOn: string | null;
+  fullMemberSince: string | null;
+  awayKind: AwayKind | null;
+  awaySince: string | null;
+  name: string;
+  gender: '男' | '女';
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  education: string | null;
+  phone: string | null;
+  occupation: string | null;
+  workUnit: string | null;
+}
+
+function toRow(
+  r: RawRow,
+  orgs: Map<number, { org: OrgRow; village: OrgRow | null }>,
+  asOf: IsoDate,
+): RosterRow {
+  const o = orgs.get(r.orgId);
+  return {
+    ...r,
+    idNumber: r.idNumber === null ? null : maskIdNumber(r.idNumber),
+    age: r.birthDate === null ? null : ageOn(r.birthDate, asOf),
+    orgName: o?.org.name ?? '',
+    villageName: o?.village?.name ?? null,
+    statusLabel: MEMBERSHIP_STATUS_LABELS[r.status],
+    partyYears: partyYears(r.fullMemberSince, asOf),
+    awayLabel: r.awayKind === null ? null : AWAY_KIND_LABELS[r.awayKind],
+  };
+}
+
+/** Every row matching the query (no paging), for exports. */
+export async function listRosterAll(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: RosterQuery,
+): Promise<RosterRow[]> {
+  let path = actor.scopePath;
+  if (query.orgId !== undefined) {
+    path = (await getOrgInScope(ctx, actor, query.orgId)).path;
+  }
+  const asOf = chinaToday(ctx);
+  const rows = await rosterBaseQuery(ctx.db, path, query, asOf)
+    .select([
+      'm.id as membershipId',
+      'm.personId',
+      'm.orgId',
+      'm.status',
+      'm.joinedOn',
+      'm.fullMemberSince',
+      'm.awayKind',
+      'm.awaySince',
+      'p.name',
+      'p.gender',
+      'p.ethnicity',
+      'p.birthDate',
+      'p.idNumber',
+      'p.education',
+      'p.phone',
+      'p.occupation',
+      'p.workUnit',
+    ])
+    .orderBy('o.path')
+    .orderBy('m.id')
+    .execute();
+  const orgs = await orgIndex(ctx.db, parentPathOfVillage(path));
+  return rows.map((r) => toRow(r, orgs, asOf));
+}
+
+export interface MembershipEventView {
+  id: number;
+  kind: MembershipEventKind;
+  kindLabel: string;
+  occurredOn: string;
+  statusBefore: string | null;
+  statusAfter: string | null;
+  letterNumber: string | null;
+  place: string | null;
+  validUntil: string | null;
+  receivedOn: string | null;
+  /** A transfer out whose 介绍信 is past its validity with no receipt. */
+  isOverdue: boolean;
+  contactName: string | null;
+  contactPhone: string | null;
+  note: string | null;
+  recordedAt: string;
+  recordedByName: string;
+}
+
+export interface MemberDetail extends RosterRow {
+  events: MembershipEventView[];
+  posts: {
+    body: string;
+    title: string;
+    orgName: string;
+    termStart: string;
+    termEnd: string | null;
+    endedOn: string | null;
+  }[];
+}
+
+async function loadMembership(db: Db, membershipId: number) {
+  const m = await db
+    .selectFrom('partyMembership as m')
+    .innerJoin('org as o', 'o.id', 'm.orgId')
+    .selectAll('m')
+    .select(['o.path as orgPath'])
+    .where('m.id', '=', membershipId)
+    .executeTakeFirst();
+  if (m === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `党员记录不存在：编号 ${membershipId}`, 'id');
+  }
+  return m;
+}
+
+export async function getMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  membershipId: number,
+): Promise<MemberDetail> {
+  const m = await loadMembership(ctx.db, membershipId);
+  requireInScope(actor, m.orgPath);
+  const asOf = chinaToday(ctx);
+  const person = await ctx.db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', m.personId)
+    .executeTakeFirstOrThrow();
+  const orgs = await orgIndex(ctx.db, parentPathOfVillage(m.orgPath));
+  const row = toRow(
+    {
+      membershipId: m.id,
+      personId: m.personId,
+      orgId: m.orgId,
+      status: m.status,
+      joinedOn: m.joinedOn,
+      fullMemberSince: m.fullMemberSince,
+      awayKind: m.awayKind,
+      awaySince: m.awaySince,
+      name: person.name,
+      gender: person.gender,
+      ethnicity: person.ethnicity,
+      birthDate: person.birthDate,
+      idNumber: person.idNumber,
+      education: person.education,
+      phone: person.phone,
+      occupation: person.occupation,
+      workUnit: person.workUnit,
+    },
+    orgs,
+    asOf,
+  );
+  const events = await ctx.db
+    .selectFrom('membershipEvent')
+    .selectAll()
+    .where('membershipId', '=', membershipId)
+    .orderBy('occurredOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const posts = await ctx.db
+    .selectFrom('cadrePost as c')
+    .innerJoin('org as o', 'o.id', 'c.orgId')
+    .select(['c.body', 'c.title', 'o.name as orgName', 'c.termStart', 'c.termEnd', 'c.endedOn'])
+    .where('c.personId', '=', m.personId)
+    .orderBy('c.termStart', 'desc')
+    .execute();
+  return {
+    ...row,
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      kindLabel: MEMBERSHIP_EVENT_LABELS[e.kind],
+      occurredOn: e.occurredOn,
+      statusBefore: e.statusBefore === null ? null : MEMBERSHIP_STATUS_LABELS[e.statusBefore],
+      statusAfter: e.statusAfter === null ? null : MEMBERSHIP_STATUS_LABELS[e.statusAfter],
+      letterNumber: e.letterNumber,
+      place: e.place,
+      validUntil: e.validUntil,
+      receivedOn: e.receivedOn,
+      isOverdue:
+        e.kind === 'transferOut' &&
+        e.receivedOn === null &&
+        e.validUntil !== null &&
+        e.validUntil < asOf,
+      contactName: e.contactName,
+      contactPhone: e.contactPhone,
+      note: e.note,
+      recordedAt: e.recordedAt,
+      recordedByName: e.recordedByName,
+    })),
+    posts,
+  };
+}
+
+/** The full ID number of one person, for a role allowed to see it; writes an audit entry. */
+export async function revealIdNumber(
+  ctx: ServiceContext,
+  actor: Actor,
+  membershipId: number,
+): Promise<string | null> {
+  if (!canRevealIdNumber(actor)) {
+    throw new AppError('ERR_FORBIDDEN_ROLE', '当前角色不能查看完整的公民身份号码');
+  }
+  const m = await loadMembership(ctx.db, membershipId);
+  requireInScope(actor, m.orgPath);
+  return ctx.db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom('person')
+      .select(['id', 'name', 'idNumber'])
+      .where('id', '=', m.personId)
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, isoNow(ctx), {
+      action: 'roster.revealIdNumber',
+      entityType: 'person',
+      entityId: person.id,
+      areaCode: m.areaCode,
+      orgPath: m.orgPath,
+      after: { name: person.name },
+    });
+    return person.idNumber;
+  });
+}
+
+function stateOf(m: {
+  status: MembershipStatusCode;
+  joinedOn: string | null;
+  fullMemberSince: string | null;
+  awayKind: AwayKind | null;
+  awaySince: string | null;
+  statusSince: string | null;
+}): MembershipState {
+  return {
+    status: m.status,
+    joinedOn: m.joinedOn,
+    fullMemberSince: m.fullMemberSince,
+    awayKind: m.awayKind,
+    awaySince: m.awaySince,
+    statusSince: m.statusSince,
+  };
+}
+
+export interface RecordEventInput extends MembershipEventInput {
+  /** For `transferReceived`, `mobileContact`, …: the earlier event answered. */
+  relatedEventId?: number | null;
+}
+
+/**
+ * Applies one event to a membership: validates it against the current state, writes the
+ * event, updates the membership's status, dates and whereabouts, and audits, in one transaction.
+ */
+export async function recordMembershipEvent(
+  ctx: ServiceContext,
+  actor: Actor,
+  membershipId: number,
+  input: RecordEventInput,
+): Promise<MembershipEventView> {
+  if (
+    !canEditRoster(actor) &&
+    !(actor.role === 'branchSecretary' && SECRETARY_EVENTS.includes(input.kind))
+  ) {
+    throw new AppError(
+      'ERR_FORBIDDEN_ROLE',
+      `当前角色不能登记“${MEMBERSHIP_EVENT_LABELS[input.kind]}”`,
+    );
+  }
+  if (parseIsoDate(input.occurredOn) === null) {
+    throw new AppError('ERR_ROSTER_EVENT_INVALID', `日期不正确：${input.occurredOn}`, 'occurredOn');
+  }
+  const asOf = chinaToday(ctx);
+  const eventId = await ctx.db.transaction().execute(async (trx) => {
+    const m = await loadMembership(trx, membershipId);
+    requireInScope(actor, m.orgPath);
+    const before = stateOf(m);
+    const outcome = applyMembershipEvent(before, input, asOf);
+    if (!outcome.ok) {
+      const code =
+        outcome.problem.field === 'kind'
+          ? 'ERR_ROSTER_EVENT_NOT_ALLOWED'
+          : 'ERR_ROSTER_EVENT_INVALID';
+      throw new AppError(code, outcome.problem.message, outcome.problem.field);
+    }
+    const after = outcome.state;
+    let relatedEventId = input.relatedEventId ?? null;
+    if (input.kind === 'transferReceived') {
+      const out = await trx
+        .selectFrom('membershipEvent')
+        .select(['id'])
+        .where('membershipId', '=', membershipId)
+        .where('kind', '=', 'transferOut')
+        .where('receivedOn', 'is', null)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      if (out === undefined) {
+        throw new AppError(
+          'ERR_ROSTER_EVENT_NOT_ALLOWED',
+          '没有待收回执的组织关系转出记录',
+          'kind',
+        );
+      }
+      relatedEventId = out.id;
+      await trx
+        .updateTable('membershipEvent')
+        .set({ receivedOn: input.occurredOn })
+        .where('id', '=', out.id)
+        .execute();
+    }
+    const at = isoNow(ctx);
+    const event = await trx
+      .insertInto('membershipEvent')
+      .values({
+        membershipId,
+        personId: m.personId,
+        orgId: m.orgId,
+        areaCode: m.areaCode,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        statusBefore: before.status,
+        statusAfter: after.status,
+        letterNumber: input.letterNumber?.trim() || null,
+        place: input.place?.trim() || null,
+        validUntil: input.validUntil ?? null,
+        receivedOn: null,
+        contactName: input.contactName?.trim() || null,
+        contactPhone: input.contactPhone?.trim() || null,
+        relatedEventId,
+        note: input.note?.trim() || null,
+        detailJson: input.kind === 'corrected' ? JSON.stringify({ before, after }) : null,
+        recordedAt: at,
+        recordedById: actor.accountId,
+        recordedByName: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('partyMembership')
+      .set({
+        status: after.status,
+        joinedOn: after.joinedOn,
+        fullMemberSince: after.fullMemberSince,
+        awayKind: after.awayKind,
+        awaySince: after.awaySince,
+        statusSince: after.statusSince,
+        updatedAt: at,
+      })
+      .where('id', '=', membershipId)
+      .execute();
+    await appendAudit(trx, actor, at, {
+      action: `roster.event.${input.kind}`,
+      entityType: 'partyMembership',
+      entityId: membershipId,
+      areaCode: m.areaCode,
+      orgPath: m.orgPath,
+      before,
+      after: { ...after, eventId: event.id },
+    });
+    return event.id;
+  });
+  const detail = await getMember(ctx, actor, membershipId);
+  const view = detail.events.find((e) => e.id === eventId);
+  if (view === undefined) {
+    throw new Error(`event ${eventId} vanished`);
+  }
+  return view;
+}
+
+/**
+ * The membership status of a person on a day, replayed from the events (for 发展党员: who was
+ * a 正式党员 on the day of a 支部大会). null when the person had no membership then.
+ */
+export async function membershipStatusOn(
+  db: Db,
+  personId: number,
+  on: IsoDate,
+): Promise<MembershipStatusCode | null> {
+  const m = await db
+    .selectFrom('partyMembership')
+    .select(['id', 'status', 'joinedOn', 'fullMemberSince'])
+    .where('personId', '=', personId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (m === undefined) {
+    return null;
+  }
+  const last = await db
+    .selectFrom('membershipEvent')
+    .select(['statusAfter'])
+    .where('membershipId', '=', m.id)
+    .where('occurredOn', '<=', on)
+    .where('statusAfter', 'is not', null)
+    .where('kind', 'not in', ['recorded', 'corrected'])
+    .orderBy('occurredOn', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  // Dates on the membership are authoritative for admission and 转正 (recorded or imported
+  // members may have no dated events for them); later status events override them.
+  let byDates: MembershipStatusCode | null = null;
+  if (m.fullMemberSince !== null && m.fullMemberSince <= on) {
+    byDates = 'full';
+  } else if (m.joinedOn !== null && m.joinedOn <= on) {
+    byDates = 'probationary';
+  }
+  if (last?.statusAfter === undefined || last.statusAfter === null) {
+    return byDates ?? (['applicant', 'activist', 'candidate'].includes(m.status) ? m.status : null);
+  }
+  if ((last.statusAfter === 'full' || last.statusAfter === 'probationary') && byDates !== null) {
+    return byDates;
+  }
+  return last.statusAfter;
+}
+
+/** True when the person was a 正式党员 on the day (status full, not suspended, not left). */
+export async function isFullMemberOn(db: Db, personId: number, on: IsoDate): Promise<boolean> {
+  return (await membershipStatusOn(db, personId, on)) === 'full';
+}
+
+/** Checks an ID number for a person record; throws with the field named. */
+export function checkIdNumber(
+  idNumber: string,
+  birthDate: string | null,
+  gender: '男' | '女' | null,
+): string {
+  const read = readIdNumber(idNumber);
+  if (!read.ok) {
+    const why = {
+      format: '应为18位，最后一位可为X',
+      birthDate: '出生日期部分不正确',
+      checkDigit: '校验位不正确',
+    }[read.problem];
+    throw new AppError(
+      'ERR_ROSTER_ID_NUMBER_INVALID',
+      `公民身份号码 ${idNumber} ${why}`,
+      'idNumber',
+    );
+  }
+  if (birthDate !== null && birthDate !== read.info.birthDate) {
+    throw new AppError(
+      'ERR_ROSTER_ID_NUMBER_INVALID',
+      `出生日期 ${birthDate} 与公民身份号码中的 ${read.info.birthDate} 不一致`,
+      'birthDate',
+    );
+  }
+  if (gender !== null && gender !== read.info.gender) {
+    throw new AppError(
+      'ERR_ROSTER_ID_NUMBER_INVALID',
+      `性别“${gender}”与公民身份号码不一致`,
+      'gender',
+    );
+  }
+  return idNumber.trim().toUpperCase();
+}
+
+export { nameSearchKeys };

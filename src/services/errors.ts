@@ -35,6 +35,11 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: '公民身份号码不正确或与出生日期、性别不一致',
   },
+  ERR_ELECTION_ORG_NOT_VILLAGE: { status: 400, message: '换届按村（社区）党组织登记' },
+  ERR_ELECTION_TERM_INVALID: { status: 400, message: '任期信息不符合要求' },
+  ERR_ELECTION_PLAN_INVALID: { status: 400, message: '换届计划信息不符合要求' },
+  ERR_ELECTION_CANDIDATE_INVALID: { status: 400, message: '候选人不符合要求' },
+  ERR_ELECTION_ROUND_INVALID: { status: 400, message: '选举轮次数字不能使用，本轮未记录' },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
 } as const;
 

@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../domain/access';
 import type { OrgKind } from '../domain/org';
+import type { RecruitmentTables } from './tables/recruitment';
 import type { ElectionsTables } from './tables/elections';
 import type { MeetingsTables } from './tables/meetings';
 import type { MembershipRosterColumns, PersonRosterColumns, RosterTables } from './tables/roster';
@@ -128,7 +129,8 @@ export interface FoundationTables {
  * so modules do not edit one another's declarations.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the list of module table sets grows here
-export interface Database extends FoundationTables, RosterTables, MeetingsTables, ElectionsTables {}
+export interface Database
+  extends FoundationTables, RosterTables, MeetingsTables, ElectionsTables, RecruitmentTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

@@ -5,6 +5,7 @@
 import type { Kysely, Migration } from 'kysely';
 import { initialSchema } from './0001-initial';
 import { rosterSchema } from './0002-roster';
+import { recruitmentSchema } from './0003-recruitment';
 import { electionsSchema } from './0004-elections';
 import { meetingsSchema } from './0006-meetings';
 
@@ -15,6 +16,7 @@ export type MigrationFactory = (kind: DialectKind) => Migration;
 export const MIGRATIONS: Record<string, MigrationFactory> = {
   '0001-initial': initialSchema,
   '0002-roster': rosterSchema,
+  '0003-recruitment': recruitmentSchema,
   '0004-elections': electionsSchema,
   '0006-meetings': meetingsSchema,
 };

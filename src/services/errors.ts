@@ -40,6 +40,14 @@ export const ERROR_CATALOGUE = {
   ERR_ELECTION_PLAN_INVALID: { status: 400, message: '换届计划信息不符合要求' },
   ERR_ELECTION_CANDIDATE_INVALID: { status: 400, message: '候选人不符合要求' },
   ERR_ELECTION_ROUND_INVALID: { status: 400, message: '选举轮次数字不能使用，本轮未记录' },
+  ERR_MEETING_NOT_BRANCH: { status: 400, message: '会议应记在党支部名下' },
+  ERR_MEETING_DATE_FUTURE: { status: 400, message: '不能登记尚未召开的会议' },
+  ERR_MEETING_GROUP_INVALID: { status: 400, message: '党小组不属于该党支部或会议类型不需要党小组' },
+  ERR_MEETING_ATTENDEE_OUTSIDE: { status: 400, message: '到会或缺席人员不是该党支部的党员' },
+  ERR_MEETING_ATTENDEE_DUPLICATE: { status: 400, message: '同一人在一次会议或一节课中登记了两次' },
+  ERR_STUDY_HOURS_INVALID: { status: 400, message: '学时为负数或超过会议、课程时长' },
+  ERR_TRAINING_DATES_INVALID: { status: 400, message: '培训班或课程日期不正确' },
+  ERR_TRAINING_TRAINEE_INVALID: { status: 400, message: '学员不在管辖范围内或不是该班学员' },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
 } as const;
 

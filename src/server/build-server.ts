@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account.route';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { orgRoutes } from './routes/org.route';
+import { recruitmentRoutes } from './routes/recruitment.route';
 
 z.config(z.locales.zhCN());
 
@@ -88,6 +89,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(orgRoutes(options.ctx));
   await app.register(accountRoutes(options.ctx));
   await app.register(auditRoutes(options.ctx));
+  await app.register(recruitmentRoutes(options.ctx));
   app.get(
     '/api/openapi.json',
     { config: { access: { public: true } }, schema: { hide: true } },

@@ -48,6 +48,17 @@ export const ERROR_CATALOGUE = {
   ERR_STUDY_HOURS_INVALID: { status: 400, message: '学时为负数或超过会议、课程时长' },
   ERR_TRAINING_DATES_INVALID: { status: 400, message: '培训班或课程日期不正确' },
   ERR_TRAINING_TRAINEE_INVALID: { status: 400, message: '学员不在管辖范围内或不是该班学员' },
+  ERR_RECRUITMENT_ORG_NOT_BRANCH: { status: 400, message: '发展党员档案应建在党支部' },
+  ERR_RECRUITMENT_PERSON_BUSY: { status: 409, message: '此人已有未办结的发展党员档案' },
+  ERR_RECRUITMENT_CODE_TAKEN: { status: 409, message: '档案编号已被使用' },
+  ERR_RECRUITMENT_TOWNSHIP_STEP: { status: 403, message: '该步骤由乡镇党委或县委组织部录入' },
+  ERR_RECRUITMENT_STEP_INVALID: { status: 400, message: '步骤内容不符合档案格式' },
+  ERR_RECRUITMENT_DATE_FUTURE: { status: 400, message: '不能录入尚未发生的步骤' },
+  ERR_RECRUITMENT_LATE_REASON_REQUIRED: { status: 400, message: '补录的步骤须填写补录原因' },
+  ERR_RECRUITMENT_FINDING_UNFLAGGED: {
+    status: 409,
+    message: '存在错误级问题，须选择“保存并标记问题”并说明原因',
+  },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
 } as const;
 

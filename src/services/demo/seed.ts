@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit.service';
 import { isoNow, SYSTEM_ACTOR, type ServiceContext } from '../context';
 import { hashPassword } from '../password';
+import { seedRecruitmentDemo } from './recruitment-demo';
 import { seedElectionsDemo } from './elections-demo';
 import { seedRosterDemo } from './roster-demo';
 import {
@@ -120,6 +121,7 @@ export async function seedDemo(
     }
     await seedRosterDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedElectionsDemo(trx, DEMO_AREA_CODE, at);
+    await seedRecruitmentDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await appendAudit(trx, SYSTEM_ACTOR, at, {
       action: 'demo.seed',
       entityType: 'system',

@@ -1,0 +1,93 @@
+import { expect } from 'vitest';
+import type { ScopeCaseFactory } from '../scope-cases';
+
+export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
+  const outsideBranch = await world.orgIdByName('石桥村党支部');
+  const outside = await world.handle.db
+    .selectFrom('recruitmentDossier')
+    .select('id')
+    .where('orgId', '=', outsideBranch)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const own = (names: string[]): void => {
+    for (const name of names) {
+      expect(name.startsWith('河口村')).toBe(true);
+    }
+  };
+  return {
+    'GET /api/recruitment/pipeline': {
+      attempt: () => call('GET', '/api/recruitment/pipeline'),
+      expect: (res) => {
+        const body = res.json() as {
+          items: { orgName: string }[];
+          branches: { orgName: string }[];
+        };
+        expect(body.items.length).toBeGreaterThan(0);
+        own(body.items.map((i) => i.orgName));
+        own(body.branches.map((b) => b.orgName));
+      },
+    },
+    'POST /api/recruitment/dossiers': {
+      attempt: () =>
+        call('POST', '/api/recruitment/dossiers', {
+          orgId: outsideBranch,
+          person: { name: '越权', gender: '男', birthDate: '2000-01-01' },
+        }),
+      expect: 'forbidden',
+    },
+    'GET /api/recruitment/dossiers/:id': {
+      attempt: () => call('GET', `/api/recruitment/dossiers/${outside.id}`),
+      expect: 'forbidden',
+    },
+    'GET /api/recruitment/dossiers/:id/history': {
+      attempt: () => call('GET', `/api/recruitment/dossiers/${outside.id}/history`),
+      expect: 'forbidden',
+    },
+    'POST /api/recruitment/dossiers/:id/preview': {
+      attempt: () =>
+        call('POST', `/api/recruitment/dossiers/${outside.id}/preview`, {
+          stepKey: 'applicationTalk',
+          record: { date: '2026-11-01' },
+        }),
+      expect: 'forbidden',
+    },
+    'PUT /api/recruitment/dossiers/:id/steps/:stepKey': {
+      attempt: () =>
+        call('PUT', `/api/recruitment/dossiers/${outside.id}/steps/applicationTalk`, {
+          record: { date: '2026-11-01' },
+        }),
+      expect: 'forbidden',
+    },
+    'DELETE /api/recruitment/dossiers/:id/steps/:stepKey': {
+      attempt: () => call('DELETE', `/api/recruitment/dossiers/${outside.id}/steps/application`),
+      expect: 'forbidden',
+    },
+    'GET /api/recruitment/dossiers/:id/documents/:kind': {
+      attempt: () => call('GET', `/api/recruitment/dossiers/${outside.id}/documents/notice`),
+      expect: 'forbidden',
+    },
+    'GET /api/recruitment/members': {
+      attempt: () => call('GET', '/api/recruitment/members'),
+      expect: (res) => {
+        const body = res.json() as { items: { orgName: string }[] };
+        expect(body.items.length).toBeGreaterThan(0);
+        own(body.items.map((i) => i.orgName));
+      },
+    },
+    'GET /api/recruitment/calendar': {
+      attempt: () => call('GET', '/api/recruitment/calendar?days=90'),
+      expect: (res) => {
+        const body = res.json() as { items: { orgName: string }[] };
+        expect(body.items.length).toBeGreaterThan(0);
+        own(body.items.map((i) => i.orgName));
+      },
+    },
+    'GET /api/recruitment/backdating': {
+      attempt: () => call('GET', '/api/recruitment/backdating'),
+      expect: (res) => {
+        const body = res.json() as { branches: { orgName: string }[] };
+        own(body.branches.map((b) => b.orgName));
+      },
+    },
+  };
+};

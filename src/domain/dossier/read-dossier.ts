@@ -94,7 +94,22 @@ const STEP_FIELDS: Readonly<Record<StepKey, readonly FieldSpec[]>> = {
   archiving: [f('date', 'date'), f('documents', 'documents')],
 };
 
-const STEP_KEY_SET: ReadonlySet<string> = new Set(STEP_KEYS);
+/** A field spec with its message path (`steps.<key>.<name>`) built once, not per dossier. */
+interface StepFieldSpec extends FieldSpec {
+  path: string;
+}
+
+/** Per step: its message path and field specs, keyed by step key (unknown keys are absent). */
+const STEP_CONTRACT: ReadonlyMap<string, { path: string; fields: readonly StepFieldSpec[] }> =
+  new Map(
+    STEP_KEYS.map((key) => [
+      key,
+      {
+        path: `steps.${key}`,
+        fields: STEP_FIELDS[key].map((spec) => ({ ...spec, path: `steps.${key}.${spec.name}` })),
+      },
+    ]),
+  );
 
 class InputProblem {
   constructor(
@@ -150,15 +165,15 @@ function checkPeople(value: unknown, path: string): void {
   }
   for (let i = 0; i < value.length; i++) {
     const person: unknown = value[i];
-    const at = `${path}[${i}]`;
+    // `${path}[${i}]` is built only for a message.
     if (!isObject(person)) {
-      fail('ERR_INPUT_FIELD', `${at} 应为对象：${showValue(person)}`);
+      fail('ERR_INPUT_FIELD', `${path}[${i}] 应为对象：${showValue(person)}`);
     }
     if (typeof person.name !== 'string' || person.name.length === 0) {
-      fail('ERR_INPUT_FIELD', `${at}.name 缺少姓名：${showValue(person.name)}`);
+      fail('ERR_INPUT_FIELD', `${path}[${i}].name 缺少姓名：${showValue(person.name)}`);
     }
-    if (person.fullMemberSince !== undefined) {
-      checkDate(person.fullMemberSince, `${at}.fullMemberSince`);
+    if (person.fullMemberSince !== undefined && parseIsoDate(person.fullMemberSince) === null) {
+      checkDate(person.fullMemberSince, `${path}[${i}].fullMemberSince`);
     }
     if (
       person.disciplinaryProbation !== undefined &&
@@ -166,7 +181,7 @@ function checkPeople(value: unknown, path: string): void {
     ) {
       fail(
         'ERR_INPUT_FIELD',
-        `${at}.disciplinaryProbation 应为 true 或 false：${showValue(person.disciplinaryProbation)}`,
+        `${path}[${i}].disciplinaryProbation 应为 true 或 false：${showValue(person.disciplinaryProbation)}`,
       );
     }
   }
@@ -191,7 +206,11 @@ function checkField(value: unknown, kind: FieldKind, path: string): void {
         fail('ERR_INPUT_FIELD', `${path} 应为日期列表：${showValue(value)}`);
       }
       for (let i = 0; i < value.length; i++) {
-        checkDate(value[i], `${path}[${i}]`);
+        const date: unknown = value[i];
+        // The element's path is built only for the message.
+        if (parseIsoDate(date) === null) {
+          checkDate(date, `${path}[${i}]`);
+        }
       }
       return;
     case 'count':
@@ -251,23 +270,23 @@ function checkSteps(steps: unknown): void {
   }
   for (const key in steps) {
     const step = steps[key];
-    if (!STEP_KEY_SET.has(key)) {
+    const contract = STEP_CONTRACT.get(key);
+    if (contract === undefined) {
       fail('ERR_INPUT_STEP', `steps.${key} 不是 25 个步骤之一`);
     }
-    const path = `steps.${key}`;
+    const path = contract.path;
     if (!isObject(step)) {
       fail('ERR_INPUT_FIELD', `${path} 应为对象：${showValue(step)}`);
     }
-    const specs = STEP_FIELDS[key as StepKey];
-    for (const spec of specs) {
+    for (const spec of contract.fields) {
       const value = step[spec.name];
       if (value === undefined) {
         if (spec.required) {
-          fail('ERR_INPUT_FIELD', `${path}.${spec.name} 缺少必填字段`);
+          fail('ERR_INPUT_FIELD', `${spec.path} 缺少必填字段`);
         }
         continue;
       }
-      checkField(value, spec.kind, `${path}.${spec.name}`);
+      checkField(value, spec.kind, spec.path);
     }
     if (key === 'admissionMeeting' || key === 'fullMembershipMeeting') {
       checkVote(step, path);

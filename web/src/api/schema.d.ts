@@ -845,6 +845,2026 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recruitment/pipeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 发展党员：各支部各阶段人数与档案列表（逾期在前） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          stage?: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+          q?: string;
+          problemsOnly?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              totals: {
+                applicant: number;
+                activist: number;
+                candidate: number;
+                probationary: number;
+                full: number;
+                stopped: number;
+              };
+              branches: {
+                orgId: number;
+                orgName: string;
+                counts: {
+                  applicant: number;
+                  activist: number;
+                  candidate: number;
+                  probationary: number;
+                  full: number;
+                  stopped: number;
+                };
+                total: number;
+              }[];
+              items: {
+                id: number;
+                code: string;
+                name: string;
+                gender: string;
+                orgId: number;
+                orgName: string;
+                /** @enum {string} */
+                stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+                stageLabel: string;
+                latestDate: string | null;
+                next: {
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  title: string;
+                  earliest: string | null;
+                  latest: string | null;
+                  rule: string | null;
+                } | null;
+                overdue: boolean;
+                errorCount: number;
+                warningCount: number;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string|null} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving'
+                    | null;
+                  message: string;
+                  citation: string;
+                }[];
+                flagged: boolean;
+                lateEntries: number;
+                backdatingFlags: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 为入党申请人建立发展党员档案（新申请人同时建立人员信息） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            code?: string;
+            personId?: number;
+            person?: {
+              name: string;
+              /** @enum {string} */
+              gender: '男' | '女';
+              birthDate?: string;
+              idNumber?: string;
+              education?: string;
+              occupation?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              personId: number;
+              name: string;
+              gender: string;
+              birthDate: string | null;
+              idNumberMasked: string | null;
+              education: string | null;
+              occupation: string | null;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+              asOf: string;
+              unreadable: string | null;
+              steps: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                index: number;
+                title: string;
+                township: boolean;
+                entry: {
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  date: string | null;
+                  fields: {
+                    [key: string]: unknown;
+                  };
+                  documentRef: string | null;
+                  recordedAt: string;
+                  recordedById: number | null;
+                  recordedByName: string;
+                  lateEntry: boolean;
+                  lateReason: string | null;
+                  flagReason: string | null;
+                  flagFindings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity?: 'error' | 'warning' | 'info';
+                    /** @enum {string|null} */
+                    step?:
+                      | 'application'
+                      | 'applicationTalk'
+                      | 'activistSelection'
+                      | 'activistFiling'
+                      | 'mentors'
+                      | 'activistReviews'
+                      | 'candidateSelection'
+                      | 'candidateFiling'
+                      | 'sponsors'
+                      | 'politicalReview'
+                      | 'training'
+                      | 'committeeReview'
+                      | 'preReview'
+                      | 'applicationForm'
+                      | 'admissionMeeting'
+                      | 'approvalTalk'
+                      | 'approval'
+                      | 'approvalFiling'
+                      | 'groupAssignment'
+                      | 'oath'
+                      | 'probationReviews'
+                      | 'fullMembershipApplication'
+                      | 'fullMembershipMeeting'
+                      | 'fullMembershipApproval'
+                      | 'archiving'
+                      | null;
+                    message?: string;
+                    citation?: string;
+                    facts?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                } | null;
+                window: {
+                  earliest: string | null;
+                  latest: string | null;
+                  rule: string | null;
+                  note: string;
+                } | null;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string|null} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving'
+                    | null;
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              next: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                earliest: string | null;
+                latest: string | null;
+                rule?: string;
+              }[];
+              flags: {
+                /** @enum {string} */
+                kind: 'late' | 'batch' | 'dependency' | 'holiday';
+                /** @enum {string} */
+                severity: 'warning' | 'info';
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                message: string;
+                source: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              lateEntryDays: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一份档案：25 个步骤、各步骤的合规日期范围、问题与补录提示 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              personId: number;
+              name: string;
+              gender: string;
+              birthDate: string | null;
+              idNumberMasked: string | null;
+              education: string | null;
+              occupation: string | null;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+              asOf: string;
+              unreadable: string | null;
+              steps: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                index: number;
+                title: string;
+                township: boolean;
+                entry: {
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  date: string | null;
+                  fields: {
+                    [key: string]: unknown;
+                  };
+                  documentRef: string | null;
+                  recordedAt: string;
+                  recordedById: number | null;
+                  recordedByName: string;
+                  lateEntry: boolean;
+                  lateReason: string | null;
+                  flagReason: string | null;
+                  flagFindings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity?: 'error' | 'warning' | 'info';
+                    /** @enum {string|null} */
+                    step?:
+                      | 'application'
+                      | 'applicationTalk'
+                      | 'activistSelection'
+                      | 'activistFiling'
+                      | 'mentors'
+                      | 'activistReviews'
+                      | 'candidateSelection'
+                      | 'candidateFiling'
+                      | 'sponsors'
+                      | 'politicalReview'
+                      | 'training'
+                      | 'committeeReview'
+                      | 'preReview'
+                      | 'applicationForm'
+                      | 'admissionMeeting'
+                      | 'approvalTalk'
+                      | 'approval'
+                      | 'approvalFiling'
+                      | 'groupAssignment'
+                      | 'oath'
+                      | 'probationReviews'
+                      | 'fullMembershipApplication'
+                      | 'fullMembershipMeeting'
+                      | 'fullMembershipApproval'
+                      | 'archiving'
+                      | null;
+                    message?: string;
+                    citation?: string;
+                    facts?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                } | null;
+                window: {
+                  earliest: string | null;
+                  latest: string | null;
+                  rule: string | null;
+                  note: string;
+                } | null;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string|null} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving'
+                    | null;
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              next: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                earliest: string | null;
+                latest: string | null;
+                rule?: string;
+              }[];
+              flags: {
+                /** @enum {string} */
+                kind: 'late' | 'batch' | 'dependency' | 'holiday';
+                /** @enum {string} */
+                severity: 'warning' | 'info';
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                message: string;
+                source: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              lateEntryDays: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 档案的修改记录（来自审计日志） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                seq: number;
+                at: string;
+                actorName: string;
+                action: string;
+                summary: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 不保存，预先检查录入或修改一个步骤后规则引擎的结论 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            stepKey:
+              | 'application'
+              | 'applicationTalk'
+              | 'activistSelection'
+              | 'activistFiling'
+              | 'mentors'
+              | 'activistReviews'
+              | 'candidateSelection'
+              | 'candidateFiling'
+              | 'sponsors'
+              | 'politicalReview'
+              | 'training'
+              | 'committeeReview'
+              | 'preReview'
+              | 'applicationForm'
+              | 'admissionMeeting'
+              | 'approvalTalk'
+              | 'approval'
+              | 'approvalFiling'
+              | 'groupAssignment'
+              | 'oath'
+              | 'probationReviews'
+              | 'fullMembershipApplication'
+              | 'fullMembershipMeeting'
+              | 'fullMembershipApproval'
+              | 'archiving';
+            record: {
+              [key: string]: unknown;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invalid: string | null;
+              stepDate: string | null;
+              window: {
+                earliest: string | null;
+                latest: string | null;
+                rule: string | null;
+                note: string;
+              } | null;
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              introduced: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              resolved: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              blocking: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              lateDays: number | null;
+              lateEntryDays: number;
+              requiresLateReason: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers/{id}/steps/{stepKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 录入或修改一个步骤（有错误时须“保存并标记问题”并说明原因） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          stepKey:
+            | 'application'
+            | 'applicationTalk'
+            | 'activistSelection'
+            | 'activistFiling'
+            | 'mentors'
+            | 'activistReviews'
+            | 'candidateSelection'
+            | 'candidateFiling'
+            | 'sponsors'
+            | 'politicalReview'
+            | 'training'
+            | 'committeeReview'
+            | 'preReview'
+            | 'applicationForm'
+            | 'admissionMeeting'
+            | 'approvalTalk'
+            | 'approval'
+            | 'approvalFiling'
+            | 'groupAssignment'
+            | 'oath'
+            | 'probationReviews'
+            | 'fullMembershipApplication'
+            | 'fullMembershipMeeting'
+            | 'fullMembershipApproval'
+            | 'archiving';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            record: {
+              [key: string]: unknown;
+            };
+            documentRef?: string;
+            lateReason?: string;
+            flagReason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              personId: number;
+              name: string;
+              gender: string;
+              birthDate: string | null;
+              idNumberMasked: string | null;
+              education: string | null;
+              occupation: string | null;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+              asOf: string;
+              unreadable: string | null;
+              steps: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                index: number;
+                title: string;
+                township: boolean;
+                entry: {
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  date: string | null;
+                  fields: {
+                    [key: string]: unknown;
+                  };
+                  documentRef: string | null;
+                  recordedAt: string;
+                  recordedById: number | null;
+                  recordedByName: string;
+                  lateEntry: boolean;
+                  lateReason: string | null;
+                  flagReason: string | null;
+                  flagFindings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity?: 'error' | 'warning' | 'info';
+                    /** @enum {string|null} */
+                    step?:
+                      | 'application'
+                      | 'applicationTalk'
+                      | 'activistSelection'
+                      | 'activistFiling'
+                      | 'mentors'
+                      | 'activistReviews'
+                      | 'candidateSelection'
+                      | 'candidateFiling'
+                      | 'sponsors'
+                      | 'politicalReview'
+                      | 'training'
+                      | 'committeeReview'
+                      | 'preReview'
+                      | 'applicationForm'
+                      | 'admissionMeeting'
+                      | 'approvalTalk'
+                      | 'approval'
+                      | 'approvalFiling'
+                      | 'groupAssignment'
+                      | 'oath'
+                      | 'probationReviews'
+                      | 'fullMembershipApplication'
+                      | 'fullMembershipMeeting'
+                      | 'fullMembershipApproval'
+                      | 'archiving'
+                      | null;
+                    message?: string;
+                    citation?: string;
+                    facts?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                } | null;
+                window: {
+                  earliest: string | null;
+                  latest: string | null;
+                  rule: string | null;
+                  note: string;
+                } | null;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string|null} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving'
+                    | null;
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              next: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                earliest: string | null;
+                latest: string | null;
+                rule?: string;
+              }[];
+              flags: {
+                /** @enum {string} */
+                kind: 'late' | 'batch' | 'dependency' | 'holiday';
+                /** @enum {string} */
+                severity: 'warning' | 'info';
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                message: string;
+                source: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              lateEntryDays: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除一个步骤的记录 */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          stepKey:
+            | 'application'
+            | 'applicationTalk'
+            | 'activistSelection'
+            | 'activistFiling'
+            | 'mentors'
+            | 'activistReviews'
+            | 'candidateSelection'
+            | 'candidateFiling'
+            | 'sponsors'
+            | 'politicalReview'
+            | 'training'
+            | 'committeeReview'
+            | 'preReview'
+            | 'applicationForm'
+            | 'admissionMeeting'
+            | 'approvalTalk'
+            | 'approval'
+            | 'approvalFiling'
+            | 'groupAssignment'
+            | 'oath'
+            | 'probationReviews'
+            | 'fullMembershipApplication'
+            | 'fullMembershipMeeting'
+            | 'fullMembershipApproval'
+            | 'archiving';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              personId: number;
+              name: string;
+              gender: string;
+              birthDate: string | null;
+              idNumberMasked: string | null;
+              education: string | null;
+              occupation: string | null;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full' | 'stopped';
+              asOf: string;
+              unreadable: string | null;
+              steps: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                index: number;
+                title: string;
+                township: boolean;
+                entry: {
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  date: string | null;
+                  fields: {
+                    [key: string]: unknown;
+                  };
+                  documentRef: string | null;
+                  recordedAt: string;
+                  recordedById: number | null;
+                  recordedByName: string;
+                  lateEntry: boolean;
+                  lateReason: string | null;
+                  flagReason: string | null;
+                  flagFindings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity?: 'error' | 'warning' | 'info';
+                    /** @enum {string|null} */
+                    step?:
+                      | 'application'
+                      | 'applicationTalk'
+                      | 'activistSelection'
+                      | 'activistFiling'
+                      | 'mentors'
+                      | 'activistReviews'
+                      | 'candidateSelection'
+                      | 'candidateFiling'
+                      | 'sponsors'
+                      | 'politicalReview'
+                      | 'training'
+                      | 'committeeReview'
+                      | 'preReview'
+                      | 'applicationForm'
+                      | 'admissionMeeting'
+                      | 'approvalTalk'
+                      | 'approval'
+                      | 'approvalFiling'
+                      | 'groupAssignment'
+                      | 'oath'
+                      | 'probationReviews'
+                      | 'fullMembershipApplication'
+                      | 'fullMembershipMeeting'
+                      | 'fullMembershipApproval'
+                      | 'archiving'
+                      | null;
+                    message?: string;
+                    citation?: string;
+                    facts?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                } | null;
+                window: {
+                  earliest: string | null;
+                  latest: string | null;
+                  rule: string | null;
+                  note: string;
+                } | null;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string|null} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving'
+                    | null;
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                /** @enum {string|null} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving'
+                  | null;
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              next: {
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                earliest: string | null;
+                latest: string | null;
+                rule?: string;
+              }[];
+              flags: {
+                /** @enum {string} */
+                kind: 'late' | 'batch' | 'dependency' | 'holiday';
+                /** @enum {string} */
+                severity: 'warning' | 'info';
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                message: string;
+                source: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              lateEntryDays: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/dossiers/{id}/documents/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 生成文书（.docx）：公示、支部大会决议、全程纪实表、材料清单 */
+    get: {
+      parameters: {
+        query?: {
+          start?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+          kind: 'notice' | 'resolution' | 'record' | 'checklist';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可选作培养联系人、入党介绍人的党员（正式党员日期取自党员名册） */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                personId: number;
+                name: string;
+                orgId: number;
+                orgName: string;
+                /** @enum {string} */
+                status: 'probationary' | 'full';
+                fullMemberSince: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 乡镇日程：逾期、30/60/90 天内到期和可以办理的步骤 */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              until: string;
+              items: {
+                dossierId: number;
+                code: string;
+                name: string;
+                orgId: number;
+                orgName: string;
+                stageLabel: string;
+                /** @enum {string} */
+                step:
+                  | 'application'
+                  | 'applicationTalk'
+                  | 'activistSelection'
+                  | 'activistFiling'
+                  | 'mentors'
+                  | 'activistReviews'
+                  | 'candidateSelection'
+                  | 'candidateFiling'
+                  | 'sponsors'
+                  | 'politicalReview'
+                  | 'training'
+                  | 'committeeReview'
+                  | 'preReview'
+                  | 'applicationForm'
+                  | 'admissionMeeting'
+                  | 'approvalTalk'
+                  | 'approval'
+                  | 'approvalFiling'
+                  | 'groupAssignment'
+                  | 'oath'
+                  | 'probationReviews'
+                  | 'fullMembershipApplication'
+                  | 'fullMembershipMeeting'
+                  | 'fullMembershipApproval'
+                  | 'archiving';
+                title: string;
+                earliest: string | null;
+                latest: string | null;
+                rule: string | null;
+                /** @enum {string} */
+                kind: 'overdue' | 'due' | 'opens';
+                on: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/backdating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 补录与补材料核查：按支部列出补录、集中补录、日期倒置和标记问题 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              branches: {
+                orgId: number;
+                orgName: string;
+                items: {
+                  dossierId: number;
+                  code: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: 'late' | 'batch' | 'dependency' | 'holiday' | 'flagged';
+                  kindLabel: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  /** @enum {string} */
+                  step:
+                    | 'application'
+                    | 'applicationTalk'
+                    | 'activistSelection'
+                    | 'activistFiling'
+                    | 'mentors'
+                    | 'activistReviews'
+                    | 'candidateSelection'
+                    | 'candidateFiling'
+                    | 'sponsors'
+                    | 'politicalReview'
+                    | 'training'
+                    | 'committeeReview'
+                    | 'preReview'
+                    | 'applicationForm'
+                    | 'admissionMeeting'
+                    | 'approvalTalk'
+                    | 'approval'
+                    | 'approvalFiling'
+                    | 'groupAssignment'
+                    | 'oath'
+                    | 'probationReviews'
+                    | 'fullMembershipApplication'
+                    | 'fullMembershipMeeting'
+                    | 'fullMembershipApproval'
+                    | 'archiving';
+                  title: string;
+                  message: string;
+                  source: string;
+                  reason: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -58,7 +58,7 @@ export async function seedElectionsDemo(
     .where('township.kind', '=', 'townshipCommittee')
     .where('org.areaCode', '=', areaCode)
     .select(['org.id', 'org.name'])
-    .orderBy('org.path')
+    .orderBy('org.id')
     .execute();
   for (let i = 0; i < villages.length; i++) {
     const village = villages[i];

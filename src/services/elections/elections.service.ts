@@ -1,0 +1,802 @@
+/**
+ * 换届选举 use cases: the term register of every village-level body in scope, election plans and
+ * their progress, candidate checks, and the rounds counted. Every change runs in one transaction
+ * with its audit entry. A recorded round that completes the election starts the new term.
+ */
+import type { Transaction } from 'kysely';
+import { addMonths, formatDate, type IsoDate } from '../../domain/calendar/date';
+import {
+  checkCandidate,
+  checkSlate,
+  DEFAULT_NEGATIVE_LIST,
+  type CandidateCheck,
+  type Residence,
+} from '../../domain/elections/candidates';
+import {
+  planElection,
+  PLAN_STEPS,
+  type PlanStepKey,
+  type PlannedStep,
+} from '../../domain/elections/plan';
+import { readRound } from '../../domain/elections/read-round';
+import { tally } from '../../domain/elections/tally';
+import {
+  BODY_KINDS,
+  defaultTermEnd,
+  evaluateTerm,
+  type BodyKind,
+  type TermEvaluation,
+} from '../../domain/elections/term';
+import type { ElectionFinding, ElectionRound, TallyResult } from '../../domain/elections/types';
+import { ADMIN_ROLES, type Role } from '../../domain/access';
+import type { Database, OrgRow } from '../../db/schema';
+import { appendAudit } from '../audit.service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { getOrgInScope } from '../org.service';
+
+/** Who may change election data: admins anywhere in scope, the village secretary for his village. */
+export const ELECTION_WRITE_ROLES: readonly Role[] = [...ADMIN_ROLES, 'branchSecretary'];
+
+const VILLAGE_KINDS = ['partyCommittee', 'generalBranch', 'branch'] as const;
+
+/** Roster post bodies that map to the registered bodies. */
+const POST_BODY: Record<BodyKind, 'partyOrg' | 'villagersCommittee'> = {
+  党组织委员会: 'partyOrg',
+  村民委员会: 'villagersCommittee',
+};
+
+export function today(ctx: ServiceContext): IsoDate {
+  const d = ctx.now();
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function requireWriter(actor: Actor): void {
+  if (actor.role !== 'system' && !ELECTION_WRITE_ROLES.includes(actor.role)) {
+    throw new AppError('ERR_FORBIDDEN_ROLE');
+  }
+}
+
+/** A village-level Party org (directly under a 乡镇党委) the actor may see. */
+async function villageOrg(ctx: ServiceContext, actor: Actor, orgId: number): Promise<OrgRow> {
+  const org = await getOrgInScope(ctx, actor, orgId);
+  const parent =
+    org.parentId === null
+      ? undefined
+      : await ctx.db
+          .selectFrom('org')
+          .select('kind')
+          .where('id', '=', org.parentId)
+          .executeTakeFirst();
+  if (
+    !(VILLAGE_KINDS as readonly string[]).includes(org.kind) ||
+    parent?.kind !== 'townshipCommittee'
+  ) {
+    throw new AppError(
+      'ERR_ELECTION_ORG_NOT_VILLAGE',
+      `换届按村（社区）党组织登记：“${org.name}”不是乡镇党委下的村（社区）党组织`,
+      'orgId',
+    );
+  }
+  return org;
+}
+
+export interface TermMember {
+  name: string;
+  title: string;
+}
+
+export interface TermView {
+  id: number;
+  bodyKind: BodyKind;
+  termStart: IsoDate;
+  termEnd: IsoDate;
+  bodySize: number;
+  electionDate: IsoDate | null;
+  held: boolean;
+  approvalKind: 'delay' | 'advance' | null;
+  approvalOn: IsoDate | null;
+  approvalUntil: IsoDate | null;
+  evaluation: TermEvaluation;
+  members: TermMember[];
+}
+
+export interface VillageTerms {
+  orgId: number;
+  orgName: string;
+  townshipId: number;
+  townshipName: string;
+  terms: TermView[];
+  plan: PlanView | null;
+}
+
+export interface PlanView {
+  id: number;
+  orgId: number;
+  electionDate: IsoDate;
+  bodyKinds: BodyKind[];
+  steps: (PlannedStep & { doneOn: IsoDate | null; overdue: boolean })[];
+  done: number;
+}
+
+const TITLE_LABELS: Record<string, string> = {
+  secretary: '书记',
+  deputySecretary: '副书记',
+  director: '主任',
+  deputyDirector: '副主任',
+  member: '委员',
+};
+
+function planView(
+  row: Database['electionPlan'] extends infer T ? { [K in keyof T]: unknown } : never,
+  asOf: IsoDate,
+): PlanView {
+  const kinds = String(row.bodyKinds).split(',') as BodyKind[];
+  const progress = JSON.parse(String(row.progressJson)) as Record<string, string>;
+  const steps = planElection(String(row.electionDate), kinds).map((s) => {
+    const doneOn = progress[s.key] ?? null;
+    return { ...s, doneOn, overdue: doneOn === null && s.dueDate < asOf };
+  });
+  return {
+    id: Number(row.id),
+    orgId: Number(row.orgId),
+    electionDate: String(row.electionDate),
+    bodyKinds: kinds,
+    steps,
+    done: steps.filter((s) => s.doneOn !== null).length,
+  };
+}
+
+/** The current term of each body of every village in scope, with status, ELC-01 and members. */
+export async function listTermRegister(
+  ctx: ServiceContext,
+  actor: Actor,
+  asOf: IsoDate = today(ctx),
+): Promise<VillageTerms[]> {
+  const villages = await ctx.db
+    .selectFrom('org')
+    .innerJoin('org as township', 'township.id', 'org.parentId')
+    .where('township.kind', '=', 'townshipCommittee')
+    .where('org.kind', 'in', [...VILLAGE_KINDS])
+    .where('org.path', 'like', `${actor.scopePath}%`)
+    .select([
+      'org.id',
+      'org.name',
+      'org.path',
+      'township.id as townshipId',
+      'township.name as townshipName',
+    ])
+    .orderBy('org.id')
+    .execute();
+  if (villages.length === 0) {
+    return [];
+  }
+  const ids = villages.map((v) => v.id);
+  const terms = await ctx.db
+    .selectFrom('electionTerm')
+    .selectAll()
+    .where('orgId', 'in', ids)
+    .orderBy('termStart', 'desc')
+    .execute();
+  const posts = await ctx.db
+    .selectFrom('cadrePost')
+    .innerJoin('person', 'person.id', 'cadrePost.personId')
+    .select(['cadrePost.orgId', 'cadrePost.body', 'cadrePost.title', 'person.name'])
+    .where('cadrePost.orgId', 'in', ids)
+    .where('cadrePost.endedOn', 'is', null)
+    .execute();
+  const plans = await ctx.db
+    .selectFrom('electionPlan')
+    .selectAll()
+    .where('orgId', 'in', ids)
+    .orderBy('electionDate', 'desc')
+    .execute();
+  return villages.map((v) => {
+    const current = new Map<BodyKind, TermView>();
+    for (const t of terms) {
+      if (t.orgId !== v.id || current.has(t.bodyKind)) {
+        continue;
+      }
+      const evaluation = evaluateTerm(
+        {
+          bodyKind: t.bodyKind,
+          termStart: t.termStart,
+          termEnd: t.termEnd,
+          electionDate: t.electionDate,
+          held: t.held === 1,
+          approval:
+            t.approvalKind === null || t.approvalOn === null || t.approvalUntil === null
+              ? null
+              : { kind: t.approvalKind, approvedOn: t.approvalOn, until: t.approvalUntil },
+        },
+        asOf,
+      );
+      current.set(t.bodyKind, {
+        id: t.id,
+        bodyKind: t.bodyKind,
+        termStart: t.termStart,
+        termEnd: t.termEnd,
+        bodySize: t.bodySize,
+        electionDate: t.electionDate,
+        held: t.held === 1,
+        approvalKind: t.approvalKind,
+        approvalOn: t.approvalOn,
+        approvalUntil: t.approvalUntil,
+        evaluation,
+        members: posts
+          .filter((p) => p.orgId === v.id && p.body === POST_BODY[t.bodyKind])
+          .map((p) => ({ name: p.name, title: TITLE_LABELS[p.title] ?? p.title })),
+      });
+    }
+    const plan = plans.find((p) => p.orgId === v.id);
+    return {
+      orgId: v.id,
+      orgName: v.name,
+      townshipId: v.townshipId,
+      townshipName: v.townshipName,
+      terms: BODY_KINDS.flatMap((k) => {
+        const t = current.get(k);
+        return t === undefined ? [] : [t];
+      }),
+      plan: plan === undefined ? null : planView(plan, asOf),
+    };
+  });
+}
+
+export interface TermInput {
+  orgId: number;
+  bodyKind: BodyKind;
+  termStart: IsoDate;
+  termEnd?: IsoDate;
+  bodySize: number;
+}
+
+/** Registers a term (e.g. when taking over the register); the end defaults to start + 5 years. */
+export async function registerTerm(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: TermInput,
+): Promise<number> {
+  requireWriter(actor);
+  const org = await villageOrg(ctx, actor, input.orgId);
+  const termEnd = input.termEnd ?? defaultTermEnd(input.termStart);
+  if (termEnd <= input.termStart) {
+    throw new AppError(
+      'ERR_ELECTION_TERM_INVALID',
+      `届满日 ${termEnd} 应晚于任期开始日 ${input.termStart}`,
+      'termEnd',
+    );
+  }
+  if (input.bodySize < 1 || input.bodySize > 15) {
+    throw new AppError(
+      'ERR_ELECTION_TERM_INVALID',
+      `职数应在 1 至 15 之间：${input.bodySize}`,
+      'bodySize',
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const row = {
+      orgId: org.id,
+      areaCode: org.areaCode,
+      bodyKind: input.bodyKind,
+      termStart: input.termStart,
+      termEnd,
+      bodySize: input.bodySize,
+      electionDate: null,
+      held: 0,
+      approvalKind: null,
+      approvalOn: null,
+      approvalUntil: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const { id } = await trx
+      .insertInto('electionTerm')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, at, {
+      action: 'elections.registerTerm',
+      entityType: 'electionTerm',
+      entityId: id,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      after: { org: org.name, bodyKind: input.bodyKind, termStart: input.termStart, termEnd },
+    });
+    return id;
+  });
+}
+
+/** Records an approved delay or advance of the election (ELC-01). */
+export async function recordTermApproval(
+  ctx: ServiceContext,
+  actor: Actor,
+  termId: number,
+  approval: { kind: 'delay' | 'advance'; approvedOn: IsoDate; until: IsoDate },
+): Promise<void> {
+  if (actor.role === 'branchSecretary') {
+    throw new AppError('ERR_FORBIDDEN_ROLE', '延期或提前换届的批准由乡镇党委录入');
+  }
+  requireWriter(actor);
+  const term = await ctx.db
+    .selectFrom('electionTerm')
+    .selectAll()
+    .where('id', '=', termId)
+    .executeTakeFirst();
+  if (term === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `任期不存在：编号 ${termId}`, 'id');
+  }
+  const org = await villageOrg(ctx, actor, term.orgId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    await trx
+      .updateTable('electionTerm')
+      .set({
+        approvalKind: approval.kind,
+        approvalOn: approval.approvedOn,
+        approvalUntil: approval.until,
+        updatedAt: at,
+      })
+      .where('id', '=', termId)
+      .execute();
+    await appendAudit(trx, actor, at, {
+      action: 'elections.approveTiming',
+      entityType: 'electionTerm',
+      entityId: termId,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      before: { approvalKind: term.approvalKind, approvalUntil: term.approvalUntil },
+      after: approval,
+    });
+  });
+}
+
+/** Creates (or re-dates) the village's plan counted back from 选举日; marks the terms' election date. */
+export async function savePlan(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { orgId: number; electionDate: IsoDate; bodyKinds: BodyKind[] },
+): Promise<PlanView> {
+  requireWriter(actor);
+  const org = await villageOrg(ctx, actor, input.orgId);
+  const kinds = BODY_KINDS.filter((k) => input.bodyKinds.includes(k));
+  if (kinds.length === 0) {
+    throw new AppError(
+      'ERR_ELECTION_PLAN_INVALID',
+      '至少选择一个换届的班子（党组织委员会或村民委员会）',
+      'bodyKinds',
+    );
+  }
+  const asOf = today(ctx);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const existing = await trx
+      .selectFrom('electionPlan')
+      .selectAll()
+      .where('orgId', '=', org.id)
+      .where('electionDate', '>=', asOf)
+      .executeTakeFirst();
+    let planId: number;
+    if (existing !== undefined) {
+      await trx
+        .updateTable('electionPlan')
+        .set({ electionDate: input.electionDate, bodyKinds: kinds.join(','), updatedAt: at })
+        .where('id', '=', existing.id)
+        .execute();
+      planId = existing.id;
+    } else {
+      planId = (
+        await trx
+          .insertInto('electionPlan')
+          .values({
+            orgId: org.id,
+            areaCode: org.areaCode,
+            electionDate: input.electionDate,
+            bodyKinds: kinds.join(','),
+            progressJson: '{}',
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    for (const kind of kinds) {
+      const term = await currentTerm(trx, org.id, kind);
+      if (term !== undefined && term.held === 0) {
+        await trx
+          .updateTable('electionTerm')
+          .set({ electionDate: input.electionDate, updatedAt: at })
+          .where('id', '=', term.id)
+          .execute();
+      }
+    }
+    await appendAudit(trx, actor, at, {
+      action: 'elections.savePlan',
+      entityType: 'electionPlan',
+      entityId: planId,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      before:
+        existing === undefined
+          ? null
+          : { electionDate: existing.electionDate, bodyKinds: existing.bodyKinds },
+      after: { org: org.name, electionDate: input.electionDate, bodyKinds: kinds.join(',') },
+    });
+    return planId;
+  });
+  return getPlan(ctx, actor, id);
+}
+
+async function currentTerm(
+  trx: Transaction<Database> | ServiceContext['db'],
+  orgId: number,
+  kind: BodyKind,
+) {
+  return trx
+    .selectFrom('electionTerm')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('bodyKind', '=', kind)
+    .orderBy('termStart', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function getPlan(
+  ctx: ServiceContext,
+  actor: Actor,
+  planId: number,
+): Promise<PlanView> {
+  const row = await ctx.db
+    .selectFrom('electionPlan')
+    .selectAll()
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `换届计划不存在：编号 ${planId}`, 'id');
+  }
+  await villageOrg(ctx, actor, row.orgId);
+  return planView(row, today(ctx));
+}
+
+/** Marks a step of a plan done on a day (or not done: null). */
+export async function markPlanStep(
+  ctx: ServiceContext,
+  actor: Actor,
+  planId: number,
+  step: PlanStepKey,
+  doneOn: IsoDate | null,
+): Promise<PlanView> {
+  requireWriter(actor);
+  const row = await ctx.db
+    .selectFrom('electionPlan')
+    .selectAll()
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `换届计划不存在：编号 ${planId}`, 'id');
+  }
+  const org = await villageOrg(ctx, actor, row.orgId);
+  if (!PLAN_STEPS.some((s) => s.key === step)) {
+    throw new AppError('ERR_ELECTION_PLAN_INVALID', `没有这个换届步骤：${step}`, 'step');
+  }
+  if (doneOn !== null && doneOn > today(ctx)) {
+    throw new AppError('ERR_ELECTION_PLAN_INVALID', `完成日期不能晚于今天：${doneOn}`, 'doneOn');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const progress = JSON.parse(row.progressJson) as Record<string, string>;
+    const before = progress[step] ?? null;
+    if (doneOn === null) {
+      delete progress[step];
+    } else {
+      progress[step] = doneOn;
+    }
+    await trx
+      .updateTable('electionPlan')
+      .set({ progressJson: JSON.stringify(progress), updatedAt: at })
+      .where('id', '=', planId)
+      .execute();
+    await appendAudit(trx, actor, at, {
+      action: 'elections.markStep',
+      entityType: 'electionPlan',
+      entityId: planId,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      before: { step, doneOn: before },
+      after: { step, doneOn },
+    });
+  });
+  return getPlan(ctx, actor, planId);
+}
+
+export interface CandidateInput {
+  personId: number;
+  residence: Residence | null;
+  negativeHits: string[];
+  forSecretary: boolean;
+}
+
+/** Checks a slate of candidates from the roster for a body on the election date. */
+export async function checkCandidates(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: {
+    orgId: number;
+    bodyKind: BodyKind;
+    date: IsoDate;
+    seats: number;
+    candidates: CandidateInput[];
+  },
+): Promise<{ candidates: CandidateCheck[]; slate: ElectionFinding[] }> {
+  const org = await villageOrg(ctx, actor, input.orgId);
+  const ids = input.candidates.map((c) => c.personId);
+  const people =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('person')
+          .leftJoin('partyMembership', 'partyMembership.personId', 'person.id')
+          .leftJoin('org', 'org.id', 'partyMembership.orgId')
+          .select([
+            'person.id',
+            'person.name',
+            'person.birthDate',
+            'person.areaCode',
+            'partyMembership.status',
+            'partyMembership.fullMemberSince',
+            'org.path',
+          ])
+          .where('person.id', 'in', ids)
+          .execute();
+  const checks = input.candidates.map((c) => {
+    const p = people.find((x) => x.id === c.personId);
+    if (p === undefined || p.areaCode !== org.areaCode) {
+      throw new AppError('ERR_NOT_FOUND', `人员不存在：编号 ${c.personId}`, 'personId');
+    }
+    if (p.path !== null && !p.path.startsWith(org.path) && input.bodyKind === '党组织委员会') {
+      throw new AppError(
+        'ERR_ELECTION_CANDIDATE_INVALID',
+        `${p.name}不是${org.name}的党员`,
+        'personId',
+      );
+    }
+    return checkCandidate(
+      {
+        name: p.name,
+        birthDate: p.birthDate,
+        membershipStatus: p.status,
+        fullMemberSince: p.fullMemberSince,
+        residence: c.residence,
+        negativeHits: c.negativeHits,
+        forSecretary: c.forSecretary,
+      },
+      input.bodyKind,
+      input.date,
+    );
+  });
+  return { candidates: checks, slate: checkSlate(input.bodyKind, input.seats, checks.length) };
+}
+
+export { DEFAULT_NEGATIVE_LIST };
+
+export interface RoundView {
+  id: number;
+  orgId: number;
+  orgName: string;
+  code: string;
+  round: ElectionRound;
+  result: TallyResult;
+  recordedAt: string;
+  recordedByName: string;
+}
+
+/** Tallies a round without recording it (the live view while the meeting counts). */
+export function previewRound(raw: unknown): TallyResult {
+  const read = readRound(raw);
+  if (!read.ok) {
+    throw new AppError(
+      'ERR_ELECTION_ROUND_INVALID',
+      read.error.message.replace(/^第1行 /, ''),
+      'round',
+    );
+  }
+  return tally(read.round);
+}
+
+/**
+ * Records a counted round: refused whole when unreadable; kept even when void. A valid round that
+ * fills every seat of a 党组织委员会 or 村民委员会 closes the current term and starts the next.
+ */
+export async function recordRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { orgId: number; planId?: number | null; round: unknown },
+): Promise<RoundView> {
+  requireWriter(actor);
+  const org = await villageOrg(ctx, actor, input.orgId);
+  const read = readRound(input.round);
+  if (!read.ok) {
+    throw new AppError(
+      'ERR_ELECTION_ROUND_INVALID',
+      read.error.message.replace(/^第1行 /, ''),
+      'round',
+    );
+  }
+  const round = read.round;
+  if (round.date > today(ctx)) {
+    throw new AppError('ERR_ELECTION_ROUND_INVALID', `选举日不能晚于今天：${round.date}`, 'date');
+  }
+  const result = tally(round);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const { id: roundId } = await trx
+      .insertInto('electionRound')
+      .values({
+        orgId: org.id,
+        areaCode: org.areaCode,
+        planId: input.planId ?? null,
+        code: round.id,
+        kind: round.kind,
+        roundKind: round.round,
+        date: round.date,
+        seats: round.seats,
+        expectedVoters: round.expectedVoters,
+        presentVoters: round.presentVoters,
+        ballotsIssued: round.ballotsIssued,
+        ballotsReturned: round.ballotsReturned,
+        candidatesJson: JSON.stringify(round.candidates),
+        resultJson: JSON.stringify(result),
+        valid: result.valid ? 1 : 0,
+        recordedAt: at,
+        recordedById: actor.accountId,
+        recordedByName: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, at, {
+      action: 'elections.recordRound',
+      entityType: 'electionRound',
+      entityId: roundId,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      after: {
+        org: org.name,
+        code: round.id,
+        kind: round.kind,
+        round: round.round,
+        date: round.date,
+        valid: result.valid,
+        elected: result.elected,
+        revote: result.revote,
+        shortfall: result.shortfall,
+      },
+    });
+    const body: BodyKind | null =
+      round.kind === '村民委员会'
+        ? '村民委员会'
+        : round.kind === '党组织委员会'
+          ? '党组织委员会'
+          : null;
+    const complete =
+      result.valid &&
+      result.revote.length === 0 &&
+      result.shortfall === 0 &&
+      !result.findings.some((f) => f.severity === 'error');
+    if (body !== null && complete) {
+      const term = await currentTerm(trx, org.id, body);
+      if (term !== undefined && term.termStart < round.date) {
+        await trx
+          .updateTable('electionTerm')
+          .set({ electionDate: round.date, held: 1, updatedAt: at })
+          .where('id', '=', term.id)
+          .execute();
+      }
+      if (term === undefined || term.termStart < round.date) {
+        const termEnd = defaultTermEnd(round.date);
+        const { id: termId } = await trx
+          .insertInto('electionTerm')
+          .values({
+            orgId: org.id,
+            areaCode: org.areaCode,
+            bodyKind: body,
+            termStart: round.date,
+            termEnd,
+            bodySize: round.seats,
+            electionDate: null,
+            held: 0,
+            approvalKind: null,
+            approvalOn: null,
+            approvalUntil: null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, actor, at, {
+          action: 'elections.startTerm',
+          entityType: 'electionTerm',
+          entityId: termId,
+          areaCode: org.areaCode,
+          orgPath: org.path,
+          before: term === undefined ? null : { termStart: term.termStart, termEnd: term.termEnd },
+          after: { bodyKind: body, termStart: round.date, termEnd, elected: result.elected },
+        });
+      }
+    }
+    return roundId;
+  });
+  const rounds = await listRounds(ctx, actor, org.id);
+  const view = rounds.find((r) => r.id === id);
+  if (view === undefined) {
+    throw new Error(`round ${id} vanished`);
+  }
+  return view;
+}
+
+/** The rounds recorded for one village (or every village in scope), newest first. */
+export async function listRounds(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId?: number,
+): Promise<RoundView[]> {
+  let query = ctx.db
+    .selectFrom('electionRound')
+    .innerJoin('org', 'org.id', 'electionRound.orgId')
+    .selectAll('electionRound')
+    .select('org.name as orgName')
+    .where('org.path', 'like', `${actor.scopePath}%`)
+    .orderBy('electionRound.date', 'desc')
+    .orderBy('electionRound.id', 'desc');
+  if (orgId !== undefined) {
+    await villageOrg(ctx, actor, orgId);
+    query = query.where('electionRound.orgId', '=', orgId);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    code: r.code,
+    round: {
+      id: r.code,
+      kind: r.kind,
+      date: r.date,
+      seats: r.seats,
+      expectedVoters: r.expectedVoters,
+      presentVoters: r.presentVoters,
+      ballotsIssued: r.ballotsIssued,
+      ballotsReturned: r.ballotsReturned,
+      candidates: JSON.parse(r.candidatesJson) as ElectionRound['candidates'],
+      round: r.roundKind,
+    },
+    result: JSON.parse(r.resultJson) as TallyResult,
+    recordedAt: r.recordedAt,
+    recordedByName: r.recordedByName,
+  }));
+}
+
+/** The township view for 同步换届: counts by status, and the next term end. */
+export function summarize(register: readonly VillageTerms[]): Record<string, number> {
+  const counts: Record<string, number> = {
+    expired: 0,
+    due6: 0,
+    due12: 0,
+    current: 0,
+    renewed: 0,
+    errors: 0,
+  };
+  for (const v of register) {
+    for (const t of v.terms) {
+      counts[t.evaluation.status] = (counts[t.evaluation.status] ?? 0) + 1;
+      if (t.evaluation.findings.some((f) => f.severity === 'error')) {
+        counts.errors = (counts.errors ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+export { addMonths };

@@ -20,8 +20,10 @@ import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/account.route';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
+import { meetingsRoutes } from './routes/meetings.route';
 import { orgRoutes } from './routes/org.route';
 import { recruitmentRoutes } from './routes/recruitment.route';
+import { trainingRoutes } from './routes/training.route';
 
 z.config(z.locales.zhCN());
 
@@ -90,6 +92,8 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(accountRoutes(options.ctx));
   await app.register(auditRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));
+  await app.register(meetingsRoutes(options.ctx));
+  await app.register(trainingRoutes(options.ctx));
   app.get(
     '/api/openapi.json',
     { config: { access: { public: true } }, schema: { hide: true } },

@@ -2865,6 +2865,864 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议记录（管辖范围内，按日期倒序） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          year?: number;
+          from?: string;
+          to?: string;
+          kind?:
+            | 'branchAssembly'
+            | 'committeeMeeting'
+            | 'groupMeeting'
+            | 'partyLecture'
+            | 'themeDay'
+            | 'lifeMeeting'
+            | 'memberAppraisal';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orgId: number;
+                orgName: string;
+                groupOrgId: number | null;
+                groupName: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'branchAssembly'
+                  | 'committeeMeeting'
+                  | 'groupMeeting'
+                  | 'partyLecture'
+                  | 'themeDay'
+                  | 'lifeMeeting'
+                  | 'memberAppraisal';
+                kindLabel: string;
+                date: string;
+                topic: string;
+                presenterName: string;
+                studyHours: number;
+                presentCount: number;
+                absentCount: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记一次会议（到会、缺席、学时） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            groupOrgId?: number | null;
+            /** @enum {string} */
+            kind:
+              | 'branchAssembly'
+              | 'committeeMeeting'
+              | 'groupMeeting'
+              | 'partyLecture'
+              | 'themeDay'
+              | 'lifeMeeting'
+              | 'memberAppraisal';
+            date: string;
+            topic: string;
+            presenterPersonId?: number | null;
+            presenterName?: string;
+            location?: string | null;
+            minutes?: string;
+            decisions?: string;
+            studyHours: number;
+            attendees: {
+              personId: number;
+              hours?: number;
+            }[];
+            absentees?: {
+              personId: number;
+              reason?: string | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              groupOrgId: number | null;
+              groupName: string | null;
+              /** @enum {string} */
+              kind:
+                | 'branchAssembly'
+                | 'committeeMeeting'
+                | 'groupMeeting'
+                | 'partyLecture'
+                | 'themeDay'
+                | 'lifeMeeting'
+                | 'memberAppraisal';
+              kindLabel: string;
+              date: string;
+              topic: string;
+              presenterName: string;
+              studyHours: number;
+              presentCount: number;
+              absentCount: number;
+              presenterPersonId: number | null;
+              location: string | null;
+              minutes: string;
+              decisions: string;
+              createdByName: string;
+              attendees: {
+                personId: number;
+                name: string;
+                hours: number;
+              }[];
+              absentees: {
+                personId: number;
+                name: string;
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一次会议的记录 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              groupOrgId: number | null;
+              groupName: string | null;
+              /** @enum {string} */
+              kind:
+                | 'branchAssembly'
+                | 'committeeMeeting'
+                | 'groupMeeting'
+                | 'partyLecture'
+                | 'themeDay'
+                | 'lifeMeeting'
+                | 'memberAppraisal';
+              kindLabel: string;
+              date: string;
+              topic: string;
+              presenterName: string;
+              studyHours: number;
+              presentCount: number;
+              absentCount: number;
+              presenterPersonId: number | null;
+              location: string | null;
+              minutes: string;
+              decisions: string;
+              createdByName: string;
+              attendees: {
+                personId: number;
+                name: string;
+                hours: number;
+              }[];
+              absentees: {
+                personId: number;
+                name: string;
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除会议记录 */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议记录（.docx，A4，归入支部档案） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/branches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部的党小组和党员（登记会议时选择到会人员） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orgId: number;
+              name: string;
+              groups: {
+                id: number;
+                name: string;
+              }[];
+              members: {
+                personId: number;
+                name: string;
+                gender: string;
+                status: string;
+                orgId: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活落实情况：党支部×月份/季度/年度，学时，乡镇和县汇总 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          orgId?: number;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              asOf: string;
+              settings: {
+                key: string;
+                value: string;
+                source: string;
+              }[];
+              rules: {
+                id: string;
+                module: string;
+                shortTitle: string;
+                title: string;
+                explanation: string;
+                level: string;
+                citations: string[];
+                isReviewList: boolean;
+              }[];
+              periods: {
+                months: {
+                  key: string;
+                  kind: string;
+                  label: string;
+                  start: string;
+                  end: string;
+                }[];
+                quarters: {
+                  key: string;
+                  kind: string;
+                  label: string;
+                  start: string;
+                  end: string;
+                }[];
+                halves: {
+                  key: string;
+                  kind: string;
+                  label: string;
+                  start: string;
+                  end: string;
+                }[];
+                year: {
+                  key: string;
+                  kind: string;
+                  label: string;
+                  start: string;
+                  end: string;
+                };
+              };
+              branches: {
+                orgId: number;
+                name: string;
+                year: number;
+                asOf: string;
+                path: string;
+                parentName: string | null;
+                townshipId: number | null;
+                cells: {
+                  rule: string;
+                  period: string;
+                  subject: string | null;
+                  groupId: number | null;
+                  /** @enum {string} */
+                  state: 'met' | 'missing' | 'notDue' | 'notRequired';
+                  meetingIds: number[];
+                  required: number;
+                  found: number;
+                  note?: string;
+                }[];
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  orgId: number;
+                  personId: number | null;
+                  period: string | null;
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                  review?: boolean;
+                }[];
+                study: {
+                  personId: number;
+                  name: string;
+                  isOfficer: boolean;
+                  exemptReason: string | null;
+                  meetingHours: number;
+                  trainingHours: number;
+                  totalHours: number;
+                  requiredHours: number;
+                  centralizedCount: number;
+                  /** @enum {string} */
+                  state: 'met' | 'behind' | 'missing' | 'exempt';
+                  shortfall: number;
+                  monthsLeft: number;
+                  /** @enum {string} */
+                  rule: 'EDU-05' | 'EDU-14';
+                }[];
+              }[];
+              rollups: {
+                orgId: number;
+                name: string;
+                kind: string;
+                branchCount: number;
+                rules: {
+                  rule: string;
+                  branchesMissing: number;
+                  met: number;
+                  missing: number;
+                  notDue: number;
+                }[];
+                study: {
+                  people: number;
+                  met: number;
+                  behind: number;
+                  missing: number;
+                  exempt: number;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/compliance/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活落实情况（.xlsx） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          orgId?: number;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 培训班（管辖范围内举办的） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orgId: number;
+                orgName: string;
+                name: string;
+                organizer: string;
+                startDate: string;
+                endDate: string;
+                centralized: boolean;
+                sessionCount: number;
+                traineeCount: number;
+                totalHours: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建培训班（课程、学员） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            name: string;
+            organizer: string;
+            startDate: string;
+            endDate: string;
+            centralized: boolean;
+            sessions: {
+              date: string;
+              hours: number;
+              topic: string;
+              teacher: string;
+            }[];
+            trainees: {
+              personId: number;
+              /** @enum {string} */
+              category: 'member' | 'cadre';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              organizer: string;
+              startDate: string;
+              endDate: string;
+              centralized: boolean;
+              sessionCount: number;
+              traineeCount: number;
+              totalHours: number;
+              sessions: {
+                id: number;
+                date: string;
+                hours: number;
+                topic: string;
+                teacher: string;
+              }[];
+              trainees: {
+                personId: number;
+                name: string;
+                orgName: string;
+                /** @enum {string} */
+                category: 'member' | 'cadre';
+                attended: number[];
+                hours: number;
+                completed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/classes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 培训班：课程、学员、考勤、学时、结业名单 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              organizer: string;
+              startDate: string;
+              endDate: string;
+              centralized: boolean;
+              sessionCount: number;
+              traineeCount: number;
+              totalHours: number;
+              sessions: {
+                id: number;
+                date: string;
+                hours: number;
+                topic: string;
+                teacher: string;
+              }[];
+              trainees: {
+                personId: number;
+                name: string;
+                orgName: string;
+                /** @enum {string} */
+                category: 'member' | 'cadre';
+                attended: number[];
+                hours: number;
+                completed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/classes/{id}/sessions/{sessionId}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 登记一节课的考勤（覆盖此前的登记） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          sessionId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            attendees: {
+              personId: number;
+              hours?: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              organizer: string;
+              startDate: string;
+              endDate: string;
+              centralized: boolean;
+              sessionCount: number;
+              traineeCount: number;
+              totalHours: number;
+              sessions: {
+                id: number;
+                date: string;
+                hours: number;
+                topic: string;
+                teacher: string;
+              }[];
+              trainees: {
+                personId: number;
+                name: string;
+                orgName: string;
+                /** @enum {string} */
+                category: 'member' | 'cadre';
+                attended: number[];
+                hours: number;
+                completed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/classes/{id}/certificates/{personId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 结业证书（.docx） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          personId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

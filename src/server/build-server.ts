@@ -19,10 +19,10 @@ import { registerAccessControl, type RouteAccessRecord } from './access';
 import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/account.route';
 import { auditRoutes } from './routes/audit.route';
-import { handbookRoutes } from './routes/handbook.route';
 import { authRoutes } from './routes/auth.route';
 import { meetingsRoutes } from './routes/meetings.route';
 import { orgRoutes } from './routes/org.route';
+import { rosterRoutes } from './routes/roster.route';
 import { recruitmentRoutes } from './routes/recruitment.route';
 import { trainingRoutes } from './routes/training.route';
 
@@ -92,7 +92,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(orgRoutes(options.ctx));
   await app.register(accountRoutes(options.ctx));
   await app.register(auditRoutes(options.ctx));
-  await app.register(handbookRoutes());
+  await app.register(rosterRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));
   await app.register(meetingsRoutes(options.ctx));
   await app.register(trainingRoutes(options.ctx));

@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: '公民身份号码不正确或与出生日期、性别不一致',
   },
+  ERR_ROSTER_NOT_VILLAGE: { status: 400, message: '所选组织不是村（社区）党组织' },
   ERR_ELECTION_ORG_NOT_VILLAGE: { status: 400, message: '换届按村（社区）党组织登记' },
   ERR_ELECTION_TERM_INVALID: { status: 400, message: '任期信息不符合要求' },
   ERR_ELECTION_PLAN_INVALID: { status: 400, message: '换届计划信息不符合要求' },
@@ -59,8 +60,6 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '存在错误级问题，须选择“保存并标记问题”并说明原因',
   },
-  ERR_HANDBOOK_QUERY_INVALID: { status: 400, message: '查询内容为空、过长或只有标点符号' },
-  ERR_CALCULATOR_INPUT_INVALID: { status: 400, message: '计算器输入不正确' },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
 } as const;
 

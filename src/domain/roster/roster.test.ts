@@ -42,7 +42,9 @@ describe('applyMembershipEvent', () => {
       ok: true,
       state: { ...FULL, awayKind: 'mobile', awaySince: '2026-03-01' },
     });
-    if (!out.ok) return;
+    if (!out.ok) {
+      return;
+    }
     const back = applyMembershipEvent(
       out.state,
       { kind: 'mobileReturn', occurredOn: '2026-10-01' },
@@ -133,7 +135,9 @@ describe('applyMembershipEvent', () => {
   it('suspends and reinstates to the status the dates support; 出党 needs its way', () => {
     const s = applyMembershipEvent(FULL, { kind: 'suspended', occurredOn: '2026-01-05' }, AS_OF);
     expect(s).toMatchObject({ ok: true, state: { status: 'suspended' } });
-    if (!s.ok) return;
+    if (!s.ok) {
+      return;
+    }
     expect(
       applyMembershipEvent(s.state, { kind: 'reinstated', occurredOn: '2026-06-01' }, AS_OF),
     ).toMatchObject({

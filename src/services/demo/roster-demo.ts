@@ -272,7 +272,9 @@ export async function seedRosterDemo(
     const young = full.filter((m) => !used.has(m.personId) && (m.birthDate ?? '') > '1986-01-01');
     for (let k = 0; k < Math.min(young.length, rng.int(1, 2)); k++) {
       const m = young[k];
-      if (m === undefined) continue;
+      if (m === undefined) {
+        continue;
+      }
       used.add(m.personId);
       reserves += 1;
       const ready = rng.chance(0.5);
@@ -299,12 +301,16 @@ export async function seedRosterDemo(
     );
     const pickHere = (): Member | undefined => {
       const m = here.splice(rng.int(0, here.length - 1), 1)[0];
-      if (m !== undefined) used.add(m.personId);
+      if (m !== undefined) {
+        used.add(m.personId);
+      }
       return m;
     };
     for (let k = rng.int(0, 3); k > 0; k--) {
       const m = pickHere();
-      if (m === undefined) break;
+      if (m === undefined) {
+        break;
+      }
       const since = addDays('2026-11-01', -rng.int(40, 600));
       const place = rng.pick(PLACES);
       const out = await event(m, 'mobileOut', since, {

@@ -845,6 +845,613 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/roster/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员名册（分页、筛选、姓名/拼音/首字母检索；身份证号脱敏） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          status?: string;
+          gender?: '男' | '女';
+          education?: string;
+          ageMin?: number;
+          ageMax?: number;
+          partyYearsMin?: number;
+          partyYearsMax?: number;
+          away?: 'here' | 'away' | 'all' | 'mobile' | 'abroad' | 'lostContact' | 'transferredOut';
+          q?: string;
+          page?: number;
+          pageSize?: number;
+          sort?: 'name' | 'birthDate' | 'joinedOn' | 'org';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                membershipId: number;
+                personId: number;
+                name: string;
+                /** @enum {string} */
+                gender: '男' | '女';
+                ethnicity: string | null;
+                birthDate: string | null;
+                age: number | null;
+                idNumber: string | null;
+                education: string | null;
+                phone: string | null;
+                occupation: string | null;
+                workUnit: string | null;
+                orgId: number;
+                orgName: string;
+                villageName: string | null;
+                /** @enum {string} */
+                status:
+                  | 'applicant'
+                  | 'activist'
+                  | 'candidate'
+                  | 'probationary'
+                  | 'full'
+                  | 'suspended'
+                  | 'left'
+                  | 'deceased';
+                statusLabel: string;
+                joinedOn: string | null;
+                fullMemberSince: string | null;
+                partyYears: number | null;
+                /** @enum {string|null} */
+                awayKind: 'mobile' | 'abroad' | 'lostContact' | 'transferredOut' | null;
+                awayLabel: string | null;
+                awaySince: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 名册筛选项：学历 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              education: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/members/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一名党员的信息、党籍变动记录和任职 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              membershipId: number;
+              personId: number;
+              name: string;
+              /** @enum {string} */
+              gender: '男' | '女';
+              ethnicity: string | null;
+              birthDate: string | null;
+              age: number | null;
+              idNumber: string | null;
+              education: string | null;
+              phone: string | null;
+              occupation: string | null;
+              workUnit: string | null;
+              orgId: number;
+              orgName: string;
+              villageName: string | null;
+              /** @enum {string} */
+              status:
+                | 'applicant'
+                | 'activist'
+                | 'candidate'
+                | 'probationary'
+                | 'full'
+                | 'suspended'
+                | 'left'
+                | 'deceased';
+              statusLabel: string;
+              joinedOn: string | null;
+              fullMemberSince: string | null;
+              partyYears: number | null;
+              /** @enum {string|null} */
+              awayKind: 'mobile' | 'abroad' | 'lostContact' | 'transferredOut' | null;
+              awayLabel: string | null;
+              awaySince: string | null;
+              events: {
+                id: number;
+                kind: string;
+                kindLabel: string;
+                occurredOn: string;
+                statusBefore: string | null;
+                statusAfter: string | null;
+                letterNumber: string | null;
+                place: string | null;
+                validUntil: string | null;
+                receivedOn: string | null;
+                isOverdue: boolean;
+                contactName: string | null;
+                contactPhone: string | null;
+                note: string | null;
+                recordedAt: string;
+                recordedByName: string;
+              }[];
+              posts: {
+                body: string;
+                title: string;
+                orgName: string;
+                termStart: string;
+                termEnd: string | null;
+                endedOn: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/members/{id}/reveal-id-number': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看一人完整的公民身份号码（记入审计） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              idNumber: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/members/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记党籍变动（转入转出、流动、出国（境）、失联、停止与恢复党籍、出党、死亡） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'corrected'
+              | 'admitted'
+              | 'confirmed'
+              | 'transferIn'
+              | 'transferOut'
+              | 'transferReceived'
+              | 'mobileOut'
+              | 'mobileContact'
+              | 'mobileReturn'
+              | 'abroad'
+              | 'abroadReturn'
+              | 'lostContact'
+              | 'contactRestored'
+              | 'suspended'
+              | 'reinstated'
+              | 'left'
+              | 'deceased';
+            occurredOn: string;
+            letterNumber?: string | null;
+            place?: string | null;
+            validUntil?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?:
+              | 'applicant'
+              | 'activist'
+              | 'candidate'
+              | 'probationary'
+              | 'full'
+              | 'suspended'
+              | 'left'
+              | 'deceased';
+            joinedOn?: string | null;
+            fullMemberSince?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              kind: string;
+              kindLabel: string;
+              occurredOn: string;
+              statusBefore: string | null;
+              statusAfter: string | null;
+              letterNumber: string | null;
+              place: string | null;
+              validUntil: string | null;
+              receivedOn: string | null;
+              isOverdue: boolean;
+              contactName: string | null;
+              contactPhone: string | null;
+              note: string | null;
+              recordedAt: string;
+              recordedByName: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/villages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 管辖范围内的村（社区）党组织概况 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                name: string;
+                kindLabel: string;
+                members: number;
+                secretaryName: string | null;
+                isOneShoulder: boolean;
+                termEnd: string | null;
+                awayCount: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/villages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 村情档案：两委班子与任期、一肩挑与交叉任职、党员结构、发展情况、组织检查 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              kindLabel: string;
+              posts: {
+                id: number;
+                personId: number;
+                name: string;
+                gender: string;
+                age: number | null;
+                education: string | null;
+                isPartyMember: boolean;
+                /** @enum {string} */
+                body: 'partyOrg' | 'villagersCommittee' | 'supervisoryCommittee';
+                bodyLabel: string;
+                /** @enum {string} */
+                title: 'secretary' | 'deputySecretary' | 'director' | 'deputyDirector' | 'member';
+                titleLabel: string;
+                termStart: string;
+                termEnd: string | null;
+              }[];
+              isOneShoulder: boolean;
+              secretaryName: string | null;
+              directorName: string | null;
+              crossAppointedNames: string[];
+              twoCommitteesSize: number;
+              termEnd: string | null;
+              reserves: {
+                id: number;
+                name: string;
+                age: number | null;
+                education: string | null;
+                readinessLabel: string;
+                targetPost: string | null;
+                notes: string | null;
+                addedOn: string;
+              }[];
+              counts: {
+                members: number;
+                full: number;
+                probationary: number;
+                mobile: number;
+                abroad: number;
+                lostContact: number;
+                branches: number;
+              };
+              pipeline: {
+                applicant: number;
+                activist: number;
+                candidate: number;
+              };
+              structure: {
+                total: number;
+                ageBands: {
+                  label: string;
+                  count: number;
+                }[];
+                gender: {
+                  label: string;
+                  count: number;
+                }[];
+                education: {
+                  label: string;
+                  count: number;
+                }[];
+                partyYears: {
+                  label: string;
+                  count: number;
+                }[];
+                occupation: {
+                  label: string;
+                  count: number;
+                }[];
+              };
+              findings: {
+                ruleId: string;
+                citation: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员队伍结构统计（年龄、性别、学历、党龄、职业、分村、历年发展） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scopeName: string;
+              asOf: string;
+              structure: {
+                total: number;
+                ageBands: {
+                  label: string;
+                  count: number;
+                }[];
+                gender: {
+                  label: string;
+                  count: number;
+                }[];
+                education: {
+                  label: string;
+                  count: number;
+                }[];
+                partyYears: {
+                  label: string;
+                  count: number;
+                }[];
+                occupation: {
+                  label: string;
+                  count: number;
+                }[];
+              };
+              perVillage: {
+                name: string;
+                members: number;
+                full: number;
+                probationary: number;
+              }[];
+              admissionsByYear: {
+                label: string;
+                count: number;
+              }[];
+              away: {
+                label: string;
+                count: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recruitment/pipeline': {
     parameters: {
       query?: never;

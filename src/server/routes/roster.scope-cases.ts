@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import type { ScopeCaseFactory } from '../scope-cases';
+
+export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
+  const outside = await world.orgIdByName('石桥村党支部');
+  const outsideMember = await world.handle.db
+    .selectFrom('partyMembership')
+    .select('id')
+    .where('orgId', '=', outside)
+    .where('status', '=', 'full')
+    .where('awayKind', 'is', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return {
+    'GET /api/roster/members': {
+      attempt: () => call('GET', '/api/roster/members?pageSize=200&away=all'),
+      expect: (res) => {
+        const body = res.json() as { items: { villageName: string }[]; total: number };
+        expect(body.total).toBeGreaterThan(100);
+        expect(body.items.every((r) => r.villageName === '河口村党委')).toBe(true);
+      },
+    },
+    'GET /api/roster/members/:id': {
+      attempt: () => call('GET', `/api/roster/members/${outsideMember.id}`),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/members/:id/reveal-id-number': {
+      attempt: () => call('POST', `/api/roster/members/${outsideMember.id}/reveal-id-number`),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/members/:id/events': {
+      attempt: () =>
+        call('POST', `/api/roster/members/${outsideMember.id}/events`, {
+          kind: 'mobileOut',
+          occurredOn: '2026-11-20',
+          place: '越权登记',
+        }),
+      expect: 'forbidden',
+    },
+    'GET /api/roster/villages': {
+      attempt: () => call('GET', '/api/roster/villages'),
+      expect: (res) => {
+        const names = (res.json() as { items: { name: string }[] }).items.map((v) => v.name);
+        expect(names).toEqual(['河口村党委']);
+      },
+    },
+    'GET /api/roster/villages/:id': {
+      attempt: () => call('GET', `/api/roster/villages/${outside}`),
+      expect: 'forbidden',
+    },
+    'GET /api/roster/statistics': {
+      attempt: () => call('GET', `/api/roster/statistics?orgId=${outside}`),
+      expect: 'forbidden',
+    },
+  };
+};

@@ -286,7 +286,7 @@ interface ChunkResult {
 }
 
 /** Chunks queued per worker before the main thread checks the next chunk itself. */
-const WORKER_QUEUE = 2;
+const WORKER_QUEUE = 6;
 
 /**
  * The main thread reads and splits the file into chunks of whole lines. Each chunk goes to the

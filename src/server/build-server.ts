@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { meetingsRoutes } from './routes/meetings.route';
 import { orgRoutes } from './routes/org.route';
+import { electionRoutes } from './routes/elections.route';
 import { rosterRoutes } from './routes/roster.route';
 import { recruitmentRoutes } from './routes/recruitment.route';
 import { trainingRoutes } from './routes/training.route';
@@ -92,6 +93,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(orgRoutes(options.ctx));
   await app.register(accountRoutes(options.ctx));
   await app.register(auditRoutes(options.ctx));
+  await app.register(electionRoutes(options.ctx));
   await app.register(rosterRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));
   await app.register(meetingsRoutes(options.ctx));

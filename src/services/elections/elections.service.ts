@@ -115,7 +115,11 @@ export interface PlanView {
   orgId: number;
   electionDate: IsoDate;
   bodyKinds: BodyKind[];
-  steps: (PlannedStep & { doneOn: IsoDate | null; overdue: boolean })[];
+  steps: (Omit<PlannedStep, 'documents'> & {
+    documents: string[];
+    doneOn: IsoDate | null;
+    overdue: boolean;
+  })[];
   done: number;
 }
 
@@ -135,7 +139,12 @@ function planView(
   const progress = JSON.parse(String(row.progressJson)) as Record<string, string>;
   const steps = planElection(String(row.electionDate), kinds).map((s) => {
     const doneOn = progress[s.key] ?? null;
-    return { ...s, doneOn, overdue: doneOn === null && s.dueDate < asOf };
+    return {
+      ...s,
+      documents: [...s.documents],
+      doneOn,
+      overdue: doneOn === null && s.dueDate < asOf,
+    };
   });
   return {
     id: Number(row.id),

@@ -845,6 +845,783 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/elections/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 任期台账：管辖范围内每个村（社区）的党组织委员会和村民委员会 */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orgId: number;
+                orgName: string;
+                townshipId: number;
+                townshipName: string;
+                terms: {
+                  id: number;
+                  /** @enum {string} */
+                  bodyKind: '党组织委员会' | '村民委员会';
+                  termStart: string;
+                  termEnd: string;
+                  bodySize: number;
+                  electionDate: string | null;
+                  held: boolean;
+                  /** @enum {string|null} */
+                  approvalKind: 'delay' | 'advance' | null;
+                  approvalOn: string | null;
+                  approvalUntil: string | null;
+                  evaluation: {
+                    /** @enum {string} */
+                    status: 'renewed' | 'expired' | 'due6' | 'due12' | 'current';
+                    daysLeft: number;
+                    findings: {
+                      rule: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning' | 'info';
+                      message: string;
+                      citation: string;
+                      facts: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  };
+                  members: {
+                    name: string;
+                    title: string;
+                  }[];
+                }[];
+                plan: {
+                  id: number;
+                  orgId: number;
+                  electionDate: string;
+                  bodyKinds: ('党组织委员会' | '村民委员会')[];
+                  done: number;
+                  steps: {
+                    /** @enum {string} */
+                    key:
+                      | 'survey'
+                      | 'schemeApproval'
+                      | 'nomination'
+                      | 'eligibilityReview'
+                      | 'slateApproval'
+                      | 'publicNotice'
+                      | 'voterRoll'
+                      | 'electionMeeting'
+                      | 'resultApproval'
+                      | 'handover';
+                    title: string;
+                    dueDate: string;
+                    source: string;
+                    isStatutory: boolean;
+                    documents: string[];
+                    doneOn: string | null;
+                    overdue: boolean;
+                  }[];
+                } | null;
+              }[];
+              summary: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记一届任期 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            /** @enum {string} */
+            bodyKind: '党组织委员会' | '村民委员会';
+            termStart: string;
+            termEnd?: string;
+            bodySize: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/terms/{id}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入上级批准的延期或提前换届 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'delay' | 'advance';
+            approvedOn: string;
+            until: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 按选举日倒排换届工作计划 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            electionDate: string;
+            bodyKinds: ('党组织委员会' | '村民委员会')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              electionDate: string;
+              bodyKinds: ('党组织委员会' | '村民委员会')[];
+              done: number;
+              steps: {
+                /** @enum {string} */
+                key:
+                  | 'survey'
+                  | 'schemeApproval'
+                  | 'nomination'
+                  | 'eligibilityReview'
+                  | 'slateApproval'
+                  | 'publicNotice'
+                  | 'voterRoll'
+                  | 'electionMeeting'
+                  | 'resultApproval'
+                  | 'handover';
+                title: string;
+                dueDate: string;
+                source: string;
+                isStatutory: boolean;
+                documents: string[];
+                doneOn: string | null;
+                overdue: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个村的换届计划和进度 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              electionDate: string;
+              bodyKinds: ('党组织委员会' | '村民委员会')[];
+              done: number;
+              steps: {
+                /** @enum {string} */
+                key:
+                  | 'survey'
+                  | 'schemeApproval'
+                  | 'nomination'
+                  | 'eligibilityReview'
+                  | 'slateApproval'
+                  | 'publicNotice'
+                  | 'voterRoll'
+                  | 'electionMeeting'
+                  | 'resultApproval'
+                  | 'handover';
+                title: string;
+                dueDate: string;
+                source: string;
+                isStatutory: boolean;
+                documents: string[];
+                doneOn: string | null;
+                overdue: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/plans/{id}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记换届步骤完成（或取消） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            step:
+              | 'survey'
+              | 'schemeApproval'
+              | 'nomination'
+              | 'eligibilityReview'
+              | 'slateApproval'
+              | 'publicNotice'
+              | 'voterRoll'
+              | 'electionMeeting'
+              | 'resultApproval'
+              | 'handover';
+            doneOn: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              electionDate: string;
+              bodyKinds: ('党组织委员会' | '村民委员会')[];
+              done: number;
+              steps: {
+                /** @enum {string} */
+                key:
+                  | 'survey'
+                  | 'schemeApproval'
+                  | 'nomination'
+                  | 'eligibilityReview'
+                  | 'slateApproval'
+                  | 'publicNotice'
+                  | 'voterRoll'
+                  | 'electionMeeting'
+                  | 'resultApproval'
+                  | 'handover';
+                title: string;
+                dueDate: string;
+                source: string;
+                isStatutory: boolean;
+                documents: string[];
+                doneOn: string | null;
+                overdue: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/negative-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 候选人负面清单（地方设置）及出处 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                label: string;
+                source: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/candidates/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）和差额 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            /** @enum {string} */
+            bodyKind: '党组织委员会' | '村民委员会';
+            date: string;
+            seats: number;
+            candidates: {
+              personId: number;
+              /** @enum {string|null} */
+              residence: 'hukouResident' | 'hukouAbsent' | 'residentOneYear' | 'none' | null;
+              negativeHits: string[];
+              forSecretary: boolean;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              candidates: {
+                name: string;
+                eligible: boolean;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              slate: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/tally': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 按规则计票（不保存）：会场录入时实时判断 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              valid: boolean;
+              elected: string[];
+              revote: string[];
+              revoteSeats: number;
+              shortfall: number;
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              threshold: {
+                basis: string;
+                base: number;
+                minVotes: number;
+              } | null;
+              candidates: {
+                name: string;
+                votes: number;
+                /** @enum {string} */
+                outcome: 'elected' | 'revote' | 'notElected' | 'void';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 已录入的选举轮次（新的在前） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orgId: number;
+                orgName: string;
+                code: string;
+                round: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
+                  date: string;
+                  seats: number;
+                  expectedVoters: number;
+                  presentVoters: number;
+                  ballotsIssued: number;
+                  ballotsReturned: number;
+                  candidates: {
+                    name: string;
+                    votes: number;
+                  }[];
+                  /** @enum {string} */
+                  round: '正式选举' | '另行选举';
+                };
+                result: {
+                  id: string;
+                  valid: boolean;
+                  elected: string[];
+                  revote: string[];
+                  revoteSeats: number;
+                  shortfall: number;
+                  findings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity: 'error' | 'warning' | 'info';
+                    message: string;
+                    citation: string;
+                    facts: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                  threshold: {
+                    basis: string;
+                    base: number;
+                    minVotes: number;
+                  } | null;
+                  candidates: {
+                    name: string;
+                    votes: number;
+                    /** @enum {string} */
+                    outcome: 'elected' | 'revote' | 'notElected' | 'void';
+                  }[];
+                };
+                recordedAt: string;
+                recordedByName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 录入一轮计票结果（选满名额后开始新一届任期） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            planId?: number | null;
+            round: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orgId: number;
+              orgName: string;
+              code: string;
+              round: {
+                id: string;
+                /** @enum {string} */
+                kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
+                date: string;
+                seats: number;
+                expectedVoters: number;
+                presentVoters: number;
+                ballotsIssued: number;
+                ballotsReturned: number;
+                candidates: {
+                  name: string;
+                  votes: number;
+                }[];
+                /** @enum {string} */
+                round: '正式选举' | '另行选举';
+              };
+              result: {
+                id: string;
+                valid: boolean;
+                elected: string[];
+                revote: string[];
+                revoteSeats: number;
+                shortfall: number;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                threshold: {
+                  basis: string;
+                  base: number;
+                  minVotes: number;
+                } | null;
+                candidates: {
+                  name: string;
+                  votes: number;
+                  /** @enum {string} */
+                  outcome: 'elected' | 'revote' | 'notElected' | 'void';
+                }[];
+              };
+              recordedAt: string;
+              recordedByName: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roster/members': {
     parameters: {
       query?: never;

@@ -1,0 +1,363 @@
+/**
+ * 换届选举 routes: the term register (and the township view for 同步换届), election plans and
+ * their progress, candidate checks, the live tally and the rounds recorded.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ROLES } from '../../domain/access';
+import { parseIsoDate } from '../../domain/calendar/date';
+import { PLAN_STEPS, type PlanStepKey } from '../../domain/elections/plan';
+import { BODY_KINDS } from '../../domain/elections/term';
+import { ELECTION_KINDS, ROUND_KINDS } from '../../domain/elections/types';
+import type { ServiceContext } from '../../services/context';
+import {
+  checkCandidates,
+  DEFAULT_NEGATIVE_LIST,
+  ELECTION_WRITE_ROLES,
+  getPlan,
+  listRounds,
+  listTermRegister,
+  markPlanStep,
+  previewRound,
+  recordRound,
+  recordTermApproval,
+  registerTerm,
+  savePlan,
+  summarize,
+} from '../../services/elections/elections.service';
+import { actorOf } from '../access';
+import { idParams, okSchema } from '../schemas';
+
+const dateSchema = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== null, { message: '日期应写作 YYYY-MM-DD 且真实存在' });
+const bodyKindSchema = z.enum(BODY_KINDS);
+const severitySchema = z.enum(['error', 'warning', 'info']);
+const findingSchema = z.object({
+  rule: z.string(),
+  severity: severitySchema,
+  message: z.string(),
+  citation: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+});
+const stepKeys = PLAN_STEPS.map((s) => s.key) as [PlanStepKey, ...PlanStepKey[]];
+const planSchema = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  electionDate: z.string(),
+  bodyKinds: z.array(bodyKindSchema),
+  done: z.number(),
+  steps: z.array(
+    z.object({
+      key: z.enum(stepKeys),
+      title: z.string(),
+      dueDate: z.string(),
+      source: z.string(),
+      isStatutory: z.boolean(),
+      documents: z.array(z.string()),
+      doneOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+const termSchema = z.object({
+  id: z.number(),
+  bodyKind: bodyKindSchema,
+  termStart: z.string(),
+  termEnd: z.string(),
+  bodySize: z.number(),
+  electionDate: z.string().nullable(),
+  held: z.boolean(),
+  approvalKind: z.enum(['delay', 'advance']).nullable(),
+  approvalOn: z.string().nullable(),
+  approvalUntil: z.string().nullable(),
+  evaluation: z.object({
+    status: z.enum(['renewed', 'expired', 'due6', 'due12', 'current']),
+    daysLeft: z.number(),
+    findings: z.array(findingSchema),
+  }),
+  members: z.array(z.object({ name: z.string(), title: z.string() })),
+});
+const villageSchema = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  townshipId: z.number(),
+  townshipName: z.string(),
+  terms: z.array(termSchema),
+  plan: planSchema.nullable(),
+});
+const candidateVotesSchema = z.object({ name: z.string(), votes: z.number() });
+const roundSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ELECTION_KINDS),
+  date: z.string(),
+  seats: z.number(),
+  expectedVoters: z.number(),
+  presentVoters: z.number(),
+  ballotsIssued: z.number(),
+  ballotsReturned: z.number(),
+  candidates: z.array(candidateVotesSchema),
+  round: z.enum(ROUND_KINDS),
+});
+const tallySchema = z.object({
+  id: z.string(),
+  valid: z.boolean(),
+  elected: z.array(z.string()),
+  revote: z.array(z.string()),
+  revoteSeats: z.number(),
+  shortfall: z.number(),
+  findings: z.array(findingSchema),
+  threshold: z.object({ basis: z.string(), base: z.number(), minVotes: z.number() }).nullable(),
+  candidates: z.array(
+    z.object({
+      name: z.string(),
+      votes: z.number(),
+      outcome: z.enum(['elected', 'revote', 'notElected', 'void']),
+    }),
+  ),
+});
+const roundViewSchema = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  code: z.string(),
+  round: roundSchema,
+  result: tallySchema,
+  recordedAt: z.string(),
+  recordedByName: z.string(),
+});
+/** A round as typed in: checked by the domain reader, which names the field and value. */
+const roundInputSchema = z.record(z.string(), z.unknown());
+
+export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  const read = { roles: ALL_ROLES, scope: 'caller' } as const;
+  const write = { roles: ELECTION_WRITE_ROLES, scope: 'caller' } as const;
+  const pure = { roles: ALL_ROLES, scope: 'none' } as const;
+
+  return async (app) => {
+    app.get(
+      '/api/elections/terms',
+      {
+        config: { access: read },
+        schema: {
+          summary: '任期台账：管辖范围内每个村（社区）的党组织委员会和村民委员会',
+          querystring: z.object({ asOf: dateSchema.optional() }),
+          response: {
+            200: z.object({
+              items: z.array(villageSchema),
+              summary: z.record(z.string(), z.number()),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const items = await listTermRegister(ctx, actorOf(request), request.query.asOf);
+        return { items, summary: summarize(items) };
+      },
+    );
+
+    app.post(
+      '/api/elections/terms',
+      {
+        config: { access: write },
+        schema: {
+          summary: '登记一届任期',
+          body: z.object({
+            orgId: z.number().int().positive(),
+            bodyKind: bodyKindSchema,
+            termStart: dateSchema,
+            termEnd: dateSchema.optional(),
+            bodySize: z.number().int(),
+          }),
+          response: { 201: z.object({ id: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const { termEnd, ...rest } = request.body;
+        const id = await registerTerm(
+          ctx,
+          actorOf(request),
+          termEnd === undefined ? rest : { ...rest, termEnd },
+        );
+        reply.status(201);
+        return { id };
+      },
+    );
+
+    app.post(
+      '/api/elections/terms/:id/approval',
+      {
+        config: { access: write },
+        schema: {
+          summary: '录入上级批准的延期或提前换届',
+          params: idParams,
+          body: z.object({
+            kind: z.enum(['delay', 'advance']),
+            approvedOn: dateSchema,
+            until: dateSchema,
+          }),
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await recordTermApproval(ctx, actorOf(request), request.params.id, request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/elections/plans',
+      {
+        config: { access: write },
+        schema: {
+          summary: '按选举日倒排换届工作计划',
+          body: z.object({
+            orgId: z.number().int().positive(),
+            electionDate: dateSchema,
+            bodyKinds: z.array(bodyKindSchema).min(1, '至少选择一个班子'),
+          }),
+          response: { 200: planSchema },
+        },
+      },
+      async (request) => savePlan(ctx, actorOf(request), request.body),
+    );
+
+    app.get(
+      '/api/elections/plans/:id',
+      {
+        config: { access: read },
+        schema: {
+          summary: '一个村的换届计划和进度',
+          params: idParams,
+          response: { 200: planSchema },
+        },
+      },
+      async (request) => getPlan(ctx, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/elections/plans/:id/steps',
+      {
+        config: { access: write },
+        schema: {
+          summary: '标记换届步骤完成（或取消）',
+          params: idParams,
+          body: z.object({ step: z.enum(stepKeys), doneOn: dateSchema.nullable() }),
+          response: { 200: planSchema },
+        },
+      },
+      async (request) =>
+        markPlanStep(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.body.step,
+          request.body.doneOn,
+        ),
+    );
+
+    app.get(
+      '/api/elections/negative-list',
+      {
+        config: { access: pure },
+        schema: {
+          summary: '候选人负面清单（地方设置）及出处',
+          response: {
+            200: z.object({
+              items: z.array(z.object({ key: z.string(), label: z.string(), source: z.string() })),
+            }),
+          },
+        },
+      },
+      async () => ({ items: DEFAULT_NEGATIVE_LIST.map((i) => ({ ...i })) }),
+    );
+
+    app.post(
+      '/api/elections/candidates/check',
+      {
+        config: { access: read },
+        schema: {
+          summary: '候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）和差额',
+          body: z.object({
+            orgId: z.number().int().positive(),
+            bodyKind: bodyKindSchema,
+            date: dateSchema,
+            seats: z.number().int().min(1),
+            candidates: z.array(
+              z.object({
+                personId: z.number().int().positive(),
+                residence: z
+                  .enum(['hukouResident', 'hukouAbsent', 'residentOneYear', 'none'])
+                  .nullable(),
+                negativeHits: z.array(z.string()),
+                forSecretary: z.boolean(),
+              }),
+            ),
+          }),
+          response: {
+            200: z.object({
+              candidates: z.array(
+                z.object({
+                  name: z.string(),
+                  eligible: z.boolean(),
+                  findings: z.array(findingSchema),
+                }),
+              ),
+              slate: z.array(findingSchema),
+            }),
+          },
+        },
+      },
+      async (request) => checkCandidates(ctx, actorOf(request), request.body),
+    );
+
+    app.post(
+      '/api/elections/tally',
+      {
+        config: { access: pure },
+        schema: {
+          summary: '按规则计票（不保存）：会场录入时实时判断',
+          body: roundInputSchema,
+          response: { 200: tallySchema },
+        },
+      },
+      async (request) => previewRound(request.body),
+    );
+
+    app.get(
+      '/api/elections/rounds',
+      {
+        config: { access: read },
+        schema: {
+          summary: '已录入的选举轮次（新的在前）',
+          querystring: z.object({ orgId: z.coerce.number().int().positive().optional() }),
+          response: { 200: z.object({ items: z.array(roundViewSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await listRounds(ctx, actorOf(request), request.query.orgId),
+      }),
+    );
+
+    app.post(
+      '/api/elections/rounds',
+      {
+        config: { access: write },
+        schema: {
+          summary: '录入一轮计票结果（选满名额后开始新一届任期）',
+          body: z.object({
+            orgId: z.number().int().positive(),
+            planId: z.number().int().positive().nullable().optional(),
+            round: roundInputSchema,
+          }),
+          response: { 201: roundViewSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await recordRound(ctx, actorOf(request), request.body);
+        reply.status(201);
+        return view;
+      },
+    );
+  };
+}

@@ -9,6 +9,10 @@ import { registerGenCommand } from './commands/gen.command';
 import { registerGenDemoCommand } from './commands/gen-demo.command';
 import { registerCheckCommand } from './commands/check.command';
 import { registerPlanCommand } from './commands/plan.command';
+import { registerAskCommand } from './commands/ask.command';
+import { registerDuesCommand } from './commands/dues.command';
+import { registerProbationCommand } from './commands/probation.command';
+import { registerWorkdaysCommand } from './commands/workdays.command';
 import { registerTemplateCommand } from './commands/template.command';
 import { registerTallyCommand } from './commands/tally.command';
 
@@ -27,6 +31,10 @@ export function buildProgram(): Command {
   }
   registerCheckCommand(program);
   registerPlanCommand(program);
+  registerAskCommand(program);
+  registerDuesCommand(program);
+  registerProbationCommand(program);
+  registerWorkdaysCommand(program);
   registerTemplateCommand(program);
   registerTallyCommand(program);
   return program;

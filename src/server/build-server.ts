@@ -19,6 +19,7 @@ import { registerAccessControl, type RouteAccessRecord } from './access';
 import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/account.route';
 import { auditRoutes } from './routes/audit.route';
+import { handbookRoutes } from './routes/handbook.route';
 import { authRoutes } from './routes/auth.route';
 import { meetingsRoutes } from './routes/meetings.route';
 import { orgRoutes } from './routes/org.route';
@@ -93,6 +94,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(orgRoutes(options.ctx));
   await app.register(accountRoutes(options.ctx));
   await app.register(auditRoutes(options.ctx));
+  await app.register(handbookRoutes());
   await app.register(electionRoutes(options.ctx));
   await app.register(rosterRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));

@@ -32,7 +32,7 @@ export interface HandbookRule {
   id: string;
   module: RuleModule;
   moduleLabel: string;
-  levels: readonly Severity[];
+  levels: Severity[];
   title: string;
   explanation: string;
   citations: CitationView[];
@@ -145,7 +145,7 @@ export function buildHandbook(
     id: r.id,
     module: r.module,
     moduleLabel: RULE_MODULE_LABELS[r.module],
-    levels: r.levels,
+    levels: [...r.levels],
     title: r.title,
     explanation: r.explanation,
     citations: r.citations.map(citationView),

@@ -286,14 +286,21 @@ interface ChunkResult {
 }
 
 /** Chunks queued per worker before the main thread checks the next chunk itself. */
-const WORKER_QUEUE = 6;
+const WORKER_QUEUE = 4;
+
+/** A chunk handed out, and its result once it is there. */
+interface Pending {
+  promise: Promise<ChunkResult>;
+  result: ChunkResult | null;
+}
 
 /**
  * The main thread reads and splits the file into chunks of whole lines. Each chunk goes to the
  * worker with the shortest queue, or, when every worker already has WORKER_QUEUE chunks waiting,
  * is checked on the main thread, so the main thread is one more worker and the queues balance
- * themselves. Results are written in input order; at most `workers × WORKER_QUEUE + 2` chunks
- * are in flight, so memory stays flat whatever the file size. Returns whether any dossier failed.
+ * themselves. Results are written in input order as soon as they are next in line; at most
+ * `workers × WORKER_QUEUE × 3 + 4` chunks are in flight (the main thread then waits for the
+ * oldest), so memory stays flat whatever the file size. Returns whether any dossier failed.
  */
 async function checkInWorkers(
   file: string,
@@ -313,11 +320,10 @@ async function checkInWorkers(
     },
     new Summary(),
   );
-  const inFlight: Promise<ChunkResult>[] = [];
-  const limit = count * WORKER_QUEUE + 2;
+  const inFlight: Pending[] = [];
+  const limit = count * WORKER_QUEUE * 3 + 4;
   let failed = false;
-  const settle = async (): Promise<void> => {
-    const result = await (inFlight.shift() as Promise<ChunkResult>);
+  const write = async (result: ChunkResult): Promise<void> => {
     summary.merge(result.summary);
     if (result.failed) {
       failed = true;
@@ -329,6 +335,15 @@ async function checkInWorkers(
       }
     } else {
       await out.writeBytes(result.out);
+    }
+  };
+  /** Writes the results that are next in line; with `wait`, waits for the oldest first. */
+  const settle = async (wait: boolean): Promise<void> => {
+    if (wait && inFlight.length > 0) {
+      await (inFlight[0] as Pending).promise;
+    }
+    while (inFlight.length > 0 && (inFlight[0] as Pending).result !== null) {
+      await write((inFlight.shift() as Pending).result as ChunkResult);
     }
   };
   try {
@@ -343,10 +358,19 @@ async function checkInWorkers(
         // A copy of its own, so the chunk can move to the worker without a second copy.
         const bytes = new Uint8Array(chunk.bytes.length);
         bytes.set(chunk.bytes);
-        const pending = worker.run({ bytes, firstLine: chunk.firstLine });
-        // Awaited in order below; this only keeps a worker crash from being an unhandled rejection.
-        pending.catch(() => undefined);
-        inFlight.push(pending);
+        const entry: Pending = {
+          promise: worker.run({ bytes, firstLine: chunk.firstLine }),
+          result: null,
+        };
+        // Awaited in order by settle(); the catch only keeps a worker crash from being an
+        // unhandled rejection before then.
+        entry.promise.then(
+          (r) => {
+            entry.result = r;
+          },
+          () => undefined,
+        );
+        inFlight.push(entry);
       } else {
         local.failed = false;
         local.summary = new Summary();
@@ -354,16 +378,17 @@ async function checkInWorkers(
         for (const item of parseJsonLineChunk(chunk.bytes, chunk.firstLine).items) {
           text += local.check(item);
         }
-        inFlight.push(
-          Promise.resolve({ out: text, failed: local.failed, summary: local.summary.toData() }),
-        );
+        const result: ChunkResult = {
+          out: text,
+          failed: local.failed,
+          summary: local.summary.toData(),
+        };
+        inFlight.push({ promise: Promise.resolve(result), result });
       }
-      while (inFlight.length >= limit) {
-        await settle();
-      }
+      await settle(inFlight.length >= limit);
     }
     while (inFlight.length > 0) {
-      await settle();
+      await settle(true);
     }
   } finally {
     await Promise.all(pool.map((w) => w.stop()));

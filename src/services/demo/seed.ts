@@ -9,6 +9,7 @@ import { isoNow, SYSTEM_ACTOR, type ServiceContext } from '../context';
 import { hashPassword } from '../password';
 import { seedRecruitmentDemo } from './recruitment-demo';
 import { seedElectionsDemo } from './elections-demo';
+import { seedMeetingsDemo } from './meetings-demo';
 import { seedRosterDemo } from './roster-demo';
 import {
   DEMO_AREA_CODE,
@@ -121,6 +122,7 @@ export async function seedDemo(
     }
     await seedRosterDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedElectionsDemo(trx, DEMO_AREA_CODE, at);
+    await seedMeetingsDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedRecruitmentDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await appendAudit(trx, SYSTEM_ACTOR, at, {
       action: 'demo.seed',

@@ -443,7 +443,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--holidays <path>', '补充的节假日安排 JSON 文件')
     .option(
       '--workers <n>',
-      '.jsonl 输入所用的工作线程数（0 = 不用；默认：16 MB 以上的文件用 CPU 核数）',
+      '.jsonl 输入另开的工作线程数，主线程也参与检查（0 = 不另开；默认：16 MB 以上的文件为 CPU 核数减一）',
       parseWorkersOption,
     )
     .action(

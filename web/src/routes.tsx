@@ -20,6 +20,9 @@ const AccountsPage = lazy(() =>
   import('./pages/accounts').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const ElectionsPage = lazy(() =>
+  import('./pages/elections').then((m) => ({ default: m.ElectionsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -63,7 +66,7 @@ export function AppRoutes() {
           <Route path="members" element={<PlaceholderPage module="members" />} />
           <Route path="meetings" element={<PlaceholderPage module="meetings" />} />
           <Route path="training" element={<PlaceholderPage module="training" />} />
-          <Route path="elections" element={<PlaceholderPage module="elections" />} />
+          <Route path="elections" element={<ElectionsPage />} />
           <Route path="ask" element={<PlaceholderPage module="askAnything" />} />
           <Route path="admin">
             <Route index element={<Navigate to="/admin/orgs" replace />} />

@@ -15,6 +15,7 @@ import {
   DEFAULT_NEGATIVE_LIST,
   ELECTION_WRITE_ROLES,
   getPlan,
+  getRound,
   listRounds,
   listTermRegister,
   markPlanStep,
@@ -25,6 +26,7 @@ import {
   savePlan,
   summarize,
 } from '../../services/elections/elections.service';
+import { ballotDocx, reportDocx } from '../../services/elections/documents';
 import { actorOf } from '../access';
 import { idParams, okSchema } from '../schemas';
 
@@ -126,6 +128,13 @@ const roundViewSchema = z.object({
   recordedAt: z.string(),
   recordedByName: z.string(),
 });
+const fileSchema = z.unknown().describe('二进制文件（.docx）');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function attachment(name: string): string {
+  return `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 /** A round as typed in: checked by the domain reader, which names the field and value. */
 const roundInputSchema = z.record(z.string(), z.unknown());
 
@@ -357,6 +366,55 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         const view = await recordRound(ctx, actorOf(request), request.body);
         reply.status(201);
         return view;
+      },
+    );
+
+    app.get(
+      '/api/elections/documents/ballot.docx',
+      {
+        config: { access: pure },
+        schema: {
+          summary: '选票（.docx，A4）：候选人按姓氏笔画为序',
+          querystring: z.object({
+            title: z.string().trim().min(1).max(80),
+            kind: z.enum(ELECTION_KINDS),
+            seats: z.coerce.number().int().min(1).max(50),
+            names: z
+              .union([z.string(), z.array(z.string())])
+              .transform((v) => (Array.isArray(v) ? v : [v]))
+              .pipe(z.array(z.string().trim().min(1).max(20)).min(1).max(100)),
+          }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const { buffer } = await ballotDocx(request.query);
+        return reply
+          .type(DOCX)
+          .header('content-disposition', attachment(`${request.query.title}选票.docx`))
+          .send(buffer);
+      },
+    );
+
+    app.get(
+      '/api/elections/rounds/:id/report.docx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '计票结果报告单（.docx，A4）',
+          params: idParams,
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await getRound(ctx, actorOf(request), request.params.id);
+        return reply
+          .type(DOCX)
+          .header(
+            'content-disposition',
+            attachment(`${view.orgName}${view.code}计票结果报告单.docx`),
+          )
+          .send(await reportDocx(view));
       },
     );
   };

@@ -21,7 +21,35 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const outsideRound = await world.handle.db
+    .insertInto('electionRound')
+    .values({
+      orgId: outside,
+      areaCode: '990102',
+      planId: null,
+      code: 'SQ-X',
+      kind: '村民委员会',
+      roundKind: '正式选举',
+      date: '2026-11-20',
+      seats: 1,
+      expectedVoters: 10,
+      presentVoters: 8,
+      ballotsIssued: 8,
+      ballotsReturned: 8,
+      candidatesJson: '[]',
+      resultJson: '{}',
+      valid: 1,
+      recordedAt: '2026-11-27T00:00:00Z',
+      recordedById: null,
+      recordedByName: '系统',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    'GET /api/elections/rounds/:id/report.docx': {
+      attempt: () => call('GET', `/api/elections/rounds/${outsideRound.id}/report.docx`),
+      expect: 'forbidden',
+    },
     'GET /api/elections/terms': {
       attempt: () => call('GET', '/api/elections/terms'),
       expect: (res) => {

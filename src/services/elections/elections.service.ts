@@ -787,6 +787,27 @@ export async function listRounds(
   }));
 }
 
+/** One recorded round the actor may see. */
+export async function getRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: number,
+): Promise<RoundView> {
+  const row = await ctx.db
+    .selectFrom('electionRound')
+    .select('orgId')
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `选举轮次不存在：编号 ${roundId}`, 'id');
+  }
+  const found = (await listRounds(ctx, actor, row.orgId)).find((r) => r.id === roundId);
+  if (found === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `选举轮次不存在：编号 ${roundId}`, 'id');
+  }
+  return found;
+}
+
 /** The township view for 同步换届: counts by status, and the next term end. */
 export function summarize(register: readonly VillageTerms[]): Record<string, number> {
   const counts: Record<string, number> = {

@@ -845,6 +845,565 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/handbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 问不倒：全部规则与常见问题，按法规与按专题分组 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                id: string;
+                /** @enum {string} */
+                module:
+                  | 'recruitment'
+                  | 'organizationLife'
+                  | 'training'
+                  | 'elections'
+                  | 'dues'
+                  | 'identity';
+                moduleLabel: string;
+                levels: ('error' | 'warning' | 'info')[];
+                title: string;
+                explanation: string;
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+                isProvisional: boolean;
+                settings: {
+                  key: string;
+                  label: string;
+                  defaultValue: string;
+                  source: string;
+                }[];
+                questionIds: string[];
+              }[];
+              questions: {
+                id: string;
+                /** @enum {string} */
+                topic:
+                  | 'recruitment'
+                  | 'organizationLife'
+                  | 'training'
+                  | 'elections'
+                  | 'dues'
+                  | 'identity';
+                topicLabel: string;
+                question: string;
+                answer: string;
+                ruleIds: string[];
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+              instruments: {
+                label: string;
+                instrument: string;
+                version: string;
+                ruleIds: string[];
+              }[];
+              topics: {
+                /** @enum {string} */
+                module:
+                  | 'recruitment'
+                  | 'organizationLife'
+                  | 'training'
+                  | 'elections'
+                  | 'dues'
+                  | 'identity';
+                label: string;
+                ruleIds: string[];
+                questionIds: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一条规则：条文出处、解释、案例、地方设置与相关问题 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              module:
+                'recruitment' | 'organizationLife' | 'training' | 'elections' | 'dues' | 'identity';
+              moduleLabel: string;
+              levels: ('error' | 'warning' | 'info')[];
+              title: string;
+              explanation: string;
+              citations: {
+                text: string;
+                instrument: string;
+                version: string;
+                /** @enum {string} */
+                status: 'verified' | 'articleUnverified' | 'unverified';
+                isLocalPractice: boolean;
+              }[];
+              isProvisional: boolean;
+              settings: {
+                key: string;
+                label: string;
+                defaultValue: string;
+                source: string;
+              }[];
+              questionIds: string[];
+              examples: {
+                name: string;
+                /** @enum {string} */
+                outcome: 'flagged' | 'clean' | 'computed';
+                detail: string;
+                file: string;
+              }[];
+              questions: {
+                id: string;
+                /** @enum {string} */
+                topic:
+                  | 'recruitment'
+                  | 'organizationLife'
+                  | 'training'
+                  | 'elections'
+                  | 'dues'
+                  | 'identity';
+                topicLabel: string;
+                question: string;
+                answer: string;
+                ruleIds: string[];
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/questions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个常见问题的结论与出处 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              topic:
+                'recruitment' | 'organizationLife' | 'training' | 'elections' | 'dues' | 'identity';
+              topicLabel: string;
+              question: string;
+              answer: string;
+              ruleIds: string[];
+              citations: {
+                text: string;
+                instrument: string;
+                version: string;
+                /** @enum {string} */
+                status: 'verified' | 'articleUnverified' | 'unverified';
+                isLocalPractice: boolean;
+              }[];
+              rules: {
+                id: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检索规则与问答（整词、词的一部分、拼音首字母、同义词），命中处标出 */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              query: string;
+              terms: string[];
+              variants: string[];
+              hits: {
+                /** @enum {string} */
+                kind: 'rule' | 'question';
+                id: string;
+                score: number;
+                title: {
+                  text: string;
+                  isHit: boolean;
+                }[];
+                snippet: {
+                  text: string;
+                  isHit: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/dues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党费计算：按类别与月收入（元） */
+    get: {
+      parameters: {
+        query?: {
+          income?: string;
+          category?: string;
+          farmerAmount?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              category: string;
+              income: string | null;
+              monthly: string;
+              monthlyFen: number;
+              rate: string | null;
+              basis: string;
+              rule: string;
+              ruleTitle: string;
+              citation: string;
+              citations: {
+                text: string;
+                instrument: string;
+                version: string;
+                /** @enum {string} */
+                status: 'verified' | 'articleUnverified' | 'unverified';
+                isLocalPractice: boolean;
+              }[];
+              notes: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/membership-age': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 预备期满与党龄（含延长预备期） */
+    get: {
+      parameters: {
+        query?: {
+          admissionMeetingDate?: string;
+          extensionMonths?: string;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              admissionMeetingDate: string;
+              asOf: string;
+              regularProbationEnd: string;
+              probationEnd: string;
+              fullMemberSince: string;
+              isProbationOver: boolean;
+              partyStanding: {
+                years: number;
+                months: number;
+              } | null;
+              problems: {
+                rule: string;
+                message: string;
+              }[];
+              rules: string[];
+              ruleRefs: {
+                id: string;
+                title: string;
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/workdays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作日：加 N 个工作日、两日之间的工作日数、公示结束日 */
+    get: {
+      parameters: {
+        query?: {
+          mode?: string;
+          start?: string;
+          end?: string;
+          days?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              mode: 'add' | 'count' | 'notice';
+              start: string;
+              end: string;
+              workdays: number;
+              nextDay: string | null;
+              explanation: string;
+              warnings: string[];
+              ruleRefs: {
+                id: string;
+                title: string;
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 发展党员推算表：从递交入党申请书之日推算各步骤最早日期（同 zugong plan） */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              steps: {
+                step: string;
+                title: string;
+                earliest: string | null;
+                latest: string | null;
+                rule: string | null;
+                note: string;
+              }[];
+              ruleRefs: {
+                id: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/elections/terms': {
     parameters: {
       query?: never;
@@ -1616,6 +2175,85 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/documents/ballot.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 选票（.docx，A4）：候选人按姓氏笔画为序 */
+    get: {
+      parameters: {
+        query: {
+          title: string;
+          kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
+          seats: number;
+          names: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/rounds/{id}/report.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 计票结果报告单（.docx，A4） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

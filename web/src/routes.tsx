@@ -23,6 +23,12 @@ const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.A
 const ElectionsPage = lazy(() =>
   import('./pages/elections').then((m) => ({ default: m.ElectionsPage })),
 );
+const MeetingsPage = lazy(() =>
+  import('./pages/meetings').then((m) => ({ default: m.MeetingsPage })),
+);
+const TrainingPage = lazy(() =>
+  import('./pages/training').then((m) => ({ default: m.TrainingPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -64,8 +70,8 @@ export function AppRoutes() {
           <Route index element={<WorkbenchPage />} />
           <Route path="recruitment" element={<PlaceholderPage module="recruitment" />} />
           <Route path="members" element={<PlaceholderPage module="members" />} />
-          <Route path="meetings" element={<PlaceholderPage module="meetings" />} />
-          <Route path="training" element={<PlaceholderPage module="training" />} />
+          <Route path="meetings" element={<MeetingsPage />} />
+          <Route path="training" element={<TrainingPage />} />
           <Route path="elections" element={<ElectionsPage />} />
           <Route path="ask" element={<PlaceholderPage module="askAnything" />} />
           <Route path="admin">

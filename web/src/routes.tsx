@@ -20,6 +20,10 @@ const AccountsPage = lazy(() =>
   import('./pages/accounts').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const MembersPage = lazy(() => import('./pages/members').then((m) => ({ default: m.MembersPage })));
+const VillagePage = lazy(() =>
+  import('./pages/villages').then((m) => ({ default: m.VillagePage })),
+);
 const ElectionsPage = lazy(() =>
   import('./pages/elections').then((m) => ({ default: m.ElectionsPage })),
 );
@@ -69,7 +73,8 @@ export function AppRoutes() {
         >
           <Route index element={<WorkbenchPage />} />
           <Route path="recruitment" element={<PlaceholderPage module="recruitment" />} />
-          <Route path="members" element={<PlaceholderPage module="members" />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="villages/:id" element={<VillagePage />} />
           <Route path="meetings" element={<MeetingsPage />} />
           <Route path="training" element={<TrainingPage />} />
           <Route path="elections" element={<ElectionsPage />} />

@@ -249,7 +249,7 @@ export async function listRoster(
       rows = rows.orderBy('m.joinedOn').orderBy('m.id');
       break;
     case 'org':
-      rows = rows.orderBy('o.path').orderBy('m.id');
+      rows = rows.orderBy('m.orgId').orderBy('m.id');
       break;
   }
   const items = await rows
@@ -343,7 +343,7 @@ export async function listRosterAll(
       'p.occupation',
       'p.workUnit',
     ])
-    .orderBy('o.path')
+    .orderBy('m.orgId')
     .orderBy('m.id')
     .execute();
   const orgs = await orgIndex(ctx.db, parentPathOfVillage(path));

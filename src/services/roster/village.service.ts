@@ -316,7 +316,7 @@ export async function getVillageProfile(
       findings.push({
         ruleId: 'RUR-02',
         citation: '《中国共产党农村基层组织工作条例》第五条',
-        message: `${branch.name}有党员 ${n} 名，超过 50 名，可考虑成立党总支`,
+        message: `${branch.name}有党员 ${n} 名，超过 50 名，可考虑分设党支部或成立党总支`,
       });
     }
   }

@@ -33,6 +33,12 @@ const MeetingsPage = lazy(() =>
 const TrainingPage = lazy(() =>
   import('./pages/training').then((m) => ({ default: m.TrainingPage })),
 );
+const RecruitmentPage = lazy(() =>
+  import('./pages/recruitment').then((m) => ({ default: m.RecruitmentPage })),
+);
+const DossierPage = lazy(() =>
+  import('./pages/recruitment').then((m) => ({ default: m.DossierPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -72,7 +78,10 @@ export function AppRoutes() {
           }
         >
           <Route index element={<WorkbenchPage />} />
-          <Route path="recruitment" element={<PlaceholderPage module="recruitment" />} />
+          <Route path="recruitment">
+            <Route index element={<RecruitmentPage />} />
+            <Route path="dossiers/:id" element={<DossierPage />} />
+          </Route>
           <Route path="members" element={<MembersPage />} />
           <Route path="villages/:id" element={<VillagePage />} />
           <Route path="meetings" element={<MeetingsPage />} />

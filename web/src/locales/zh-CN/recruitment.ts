@@ -1,0 +1,77 @@
+// 发展党员 pages. Kept beside the other locale files; looked up with `rt`.
+export const recruitment = {
+  'recruitment.title': '发展党员',
+  'recruitment.description':
+    '从递交入党申请书到转为正式党员的 25 个步骤：期限、问题与出处、补录核查和文书',
+  'recruitment.tab.pipeline': '流程总览',
+  'recruitment.tab.calendar': '乡镇日程',
+  'recruitment.tab.backdating': '补录核查',
+  'recruitment.stage.applicant': '申请人',
+  'recruitment.stage.activist': '积极分子',
+  'recruitment.stage.candidate': '发展对象',
+  'recruitment.stage.probationary': '预备党员',
+  'recruitment.stage.full': '已转正',
+  'recruitment.stage.stopped': '已终止',
+  'recruitment.filter.branch': '全部支部',
+  'recruitment.filter.stage': '全部阶段',
+  'recruitment.filter.search': '姓名或档案编号',
+  'recruitment.filter.problemsOnly': '只看有问题的',
+  'recruitment.create': '新建申请人',
+  'recruitment.create.title': '新建入党申请人档案',
+  'recruitment.create.done': '已为{name}建立档案',
+  'recruitment.list.code': '档案编号',
+  'recruitment.list.name': '姓名',
+  'recruitment.list.branch': '所在党支部',
+  'recruitment.list.stage': '阶段',
+  'recruitment.list.latest': '最近步骤日期',
+  'recruitment.list.next': '下一步',
+  'recruitment.list.findings': '问题',
+  'recruitment.list.overdue': '已逾期',
+  'recruitment.list.flagged': '标记问题',
+  'recruitment.list.late': '补录',
+  'recruitment.byBranch': '各支部人数',
+  'recruitment.step.edit': '录入',
+  'recruitment.step.change': '修改',
+  'recruitment.step.window': '合规日期',
+  'recruitment.step.township': '乡镇录入',
+  'recruitment.editor.title': '{index}. {title}',
+  'recruitment.editor.save': '保存',
+  'recruitment.editor.saveFlagged': '保存并标记问题',
+  'recruitment.editor.flagReason': '标记问题原因',
+  'recruitment.editor.lateReason': '补录原因',
+  'recruitment.editor.documentRef': '材料文号/存放位置',
+  'recruitment.editor.delete': '删除此步骤',
+  'recruitment.editor.checking': '正在按规则检查…',
+  'recruitment.editor.ok': '按现有规则检查，未发现问题',
+  'recruitment.editor.blocking': '保存后会有以下错误',
+  'recruitment.editor.introduced': '保存后新增的提示',
+  'recruitment.editor.resolved': '保存后消除的问题',
+  'recruitment.editor.saved': '已保存',
+  'recruitment.dossier.findings': '问题与出处',
+  'recruitment.dossier.noFindings': '未发现问题',
+  'recruitment.dossier.flags': '补录与补材料核查',
+  'recruitment.dossier.history': '修改记录',
+  'recruitment.dossier.timeline': '25 个步骤',
+  'recruitment.dossier.next': '下一步',
+  'recruitment.dossier.documents': '文书',
+  'recruitment.doc.notice': '发展对象公示',
+  'recruitment.doc.resolution': '支部大会决议',
+  'recruitment.doc.record': '全程纪实表',
+  'recruitment.doc.checklist': '材料清单',
+  'recruitment.notice.title': '生成发展对象公示',
+  'recruitment.notice.start': '公示开始日期',
+  'recruitment.notice.download': '下载公示',
+  'recruitment.calendar.days': '{days} 天内',
+  'recruitment.calendar.export': '导出 Excel',
+  'recruitment.backdating.empty': '范围内没有补录或标记问题',
+} as const;
+
+export type RecruitmentKey = keyof typeof recruitment;
+
+/** Looks up a 发展党员 message and fills `{name}` placeholders. */
+export function rt(key: RecruitmentKey, values?: Record<string, string | number>): string {
+  const template: string = recruitment[key];
+  return values === undefined
+    ? template
+    : template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}

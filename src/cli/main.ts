@@ -15,6 +15,7 @@ import { registerProbationCommand } from './commands/probation.command';
 import { registerWorkdaysCommand } from './commands/workdays.command';
 import { registerTemplateCommand } from './commands/template.command';
 import { registerTallyCommand } from './commands/tally.command';
+import { registerComplianceCommand } from './commands/compliance.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerWorkdaysCommand(program);
   registerTemplateCommand(program);
   registerTallyCommand(program);
+  registerComplianceCommand(program);
   return program;
 }
 

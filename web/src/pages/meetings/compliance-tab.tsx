@@ -166,7 +166,7 @@ export function ComplianceTab({ year, onYear }: { year: number; onYear: (y: numb
       title: '党支部',
       key: 'branch',
       fixed: 'left',
-      width: 150,
+      width: 130,
       onCell: (r) => ({ rowSpan: r.firstOfBranch ? r.branchRows : 0 }),
       render: (_, r) => r.branch.name,
     },
@@ -186,7 +186,7 @@ export function ComplianceTab({ year, onYear }: { year: number; onYear: (y: numb
       title: p.label,
       key: p.key,
       align: 'center' as const,
-      width: p.kind === 'month' ? 54 : 64,
+      width: p.kind === 'month' ? 44 : 56,
       render: (_: unknown, r: MatrixRow) => {
         const c = r.cells.get(p.key);
         if (c === undefined) {

@@ -39,6 +39,7 @@ const RecruitmentPage = lazy(() =>
 const DossierPage = lazy(() =>
   import('./pages/recruitment').then((m) => ({ default: m.DossierPage })),
 );
+const AskPage = lazy(() => import('./pages/ask').then((m) => ({ default: m.AskPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -87,7 +88,7 @@ export function AppRoutes() {
           <Route path="meetings" element={<MeetingsPage />} />
           <Route path="training" element={<TrainingPage />} />
           <Route path="elections" element={<ElectionsPage />} />
-          <Route path="ask" element={<PlaceholderPage module="askAnything" />} />
+          <Route path="ask" element={<AskPage />} />
           <Route path="admin">
             <Route index element={<Navigate to="/admin/orgs" replace />} />
             <Route path="orgs" element={<OrgsPage />} />

@@ -2,6 +2,7 @@ import { account } from './zh-CN/account';
 import { audit } from './zh-CN/audit';
 import { auth } from './zh-CN/auth';
 import { common } from './zh-CN/common';
+import { handbook } from './zh-CN/handbook';
 import { menu } from './zh-CN/menu';
 import { modules } from './zh-CN/module';
 import { org } from './zh-CN/org';
@@ -16,6 +17,7 @@ const messages = {
   ...account,
   ...audit,
   ...workbench,
+  ...handbook,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -132,7 +132,9 @@ export function PlanTab() {
                   <Tag color={s.isStatutory ? 'blue' : 'default'}>
                     {s.isStatutory ? et('elections.plan.statutory') : et('elections.plan.local')}
                   </Tag>
-                  <Typography.Text type="secondary">{s.source}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {s.source.replace(/^地方口径：/, '')}
+                  </Typography.Text>
                 </span>
               ),
             },

@@ -142,19 +142,20 @@ export async function* readJsonLineChunks(
 }
 
 /**
- * Splits and parses the lines of one chunk, numbering them from `firstLine`; blank lines are
- * left out. Returns the items and the number of the last line.
+ * Splits the lines of one chunk, numbering them from `firstLine`, and hands each parsed line to
+ * `visit` as soon as it is parsed (blank lines are left out), so only one line's value is alive
+ * at a time. Returns the number of the last line.
  */
-export function parseJsonLineChunk(
+export function forEachJsonLine(
   bytes: Uint8Array,
   firstLine: number,
-): { items: SourceItem[]; lastLine: number } {
+  visit: (item: SourceItem) => void,
+): number {
   // A newline byte never occurs inside a multi-byte UTF-8 character, so decoding up to it is safe.
   const buf = Buffer.isBuffer(bytes)
     ? bytes
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = buf.toString('utf8');
-  const items: SourceItem[] = [];
   let line = firstLine - 1;
   let start = 0;
   for (;;) {
@@ -163,14 +164,29 @@ export function parseJsonLineChunk(
     line += 1;
     const item = parseLine(text.slice(start, end), line);
     if (item !== null) {
-      items.push(item);
+      visit(item);
     }
     if (nl < 0) {
       break;
     }
     start = nl + 1;
   }
-  return { items, lastLine: line };
+  return line;
+}
+
+/**
+ * Splits and parses the lines of one chunk, numbering them from `firstLine`; blank lines are
+ * left out. Returns the items and the number of the last line.
+ */
+export function parseJsonLineChunk(
+  bytes: Uint8Array,
+  firstLine: number,
+): { items: SourceItem[]; lastLine: number } {
+  const items: SourceItem[] = [];
+  const lastLine = forEachJsonLine(bytes, firstLine, (item) => {
+    items.push(item);
+  });
+  return { items, lastLine };
 }
 
 /**

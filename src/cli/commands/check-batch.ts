@@ -7,7 +7,7 @@ import { readDossier } from '../../domain/dossier/read-dossier';
 import { STEP_TITLES, type Dossier, type InputError } from '../../domain/dossier/types';
 import { evaluate } from '../../domain/rules/catalogue';
 import type { EvaluateOptions, Evaluation, Finding, Severity } from '../../domain/rules/engine';
-import type { SourceItem } from '../../services/dossier-stream';
+import { forEachJsonLine, type SourceItem } from '../../services/dossier-stream';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
 
@@ -148,6 +148,23 @@ export class ItemChecker {
     private readonly evalOptions: EvaluateOptions,
     public summary: Summary,
   ) {}
+
+  /**
+   * Checks the lines of one chunk of a JSON Lines file (dossier-stream.ts), each as soon as it
+   * is parsed, with fresh tallies; returns the chunk's output, failure and tallies.
+   */
+  checkChunk(
+    bytes: Uint8Array,
+    firstLine: number,
+  ): { text: string; failed: boolean; summary: SummaryData } {
+    this.failed = false;
+    this.summary = new Summary();
+    let text = '';
+    forEachJsonLine(bytes, firstLine, (item) => {
+      text += this.check(item);
+    });
+    return { text, failed: this.failed, summary: this.summary.toData() };
+  }
 
   /** The output text of one item. */
   check(item: SourceItem): string {

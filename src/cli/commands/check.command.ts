@@ -6,8 +6,10 @@
  */
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatDate, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
@@ -19,7 +21,6 @@ import {
   DossierFileError,
   fileSize,
   readDossierFile,
-  parseJsonLineChunk,
   readJsonLineChunks,
 } from '../../services/dossier-stream';
 import { HolidayFileError, loadHolidayFile } from '../../services/holiday-file';
@@ -222,11 +223,15 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<numb
   return failed ? 1 : 0;
 }
 
-/** Code run by each worker thread: load TypeScript through tsx, then check.worker.ts. */
+/**
+ * Code run by each worker thread: tsx's require hook (in-thread, unlike its ESM hooks, which
+ * would start one more thread per worker), then check.worker.ts.
+ */
 function workerSource(): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./check.worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve('tsx/cjs/api');
+  const entry = fileURLToPath(new URL('./check.worker.ts', import.meta.url));
+  return `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});\n`;
 }
 
 /** One worker thread; it answers tasks in the order they were sent. */
@@ -244,7 +249,13 @@ class CheckWorker {
   }
 
   constructor(data: CheckWorkerData) {
-    this.worker = new Worker(workerSource(), { eval: true, workerData: data });
+    this.worker = new Worker(workerSource(), {
+      eval: true,
+      workerData: data,
+      // A dossier's objects die young and a chunk's are not kept (forEachJsonLine), so a small
+      // young generation costs little time and keeps the second heap small (RSS target).
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     this.worker.on('message', (r: CheckWorkerResult) => {
       this.waiting.shift()?.resolve(r);
     });
@@ -288,6 +299,9 @@ interface ChunkResult {
 /** Chunks queued per worker before the main thread checks the next chunk itself. */
 const WORKER_QUEUE = 4;
 
+/** Young generation of each worker's heap, in MB (V8's default grows to about 48). */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** A chunk handed out, and its result once it is there. */
 interface Pending {
   promise: Promise<ChunkResult>;
@@ -299,7 +313,7 @@ interface Pending {
  * worker with the shortest queue, or, when every worker already has WORKER_QUEUE chunks waiting,
  * is checked on the main thread, so the main thread is one more worker and the queues balance
  * themselves. Results are written in input order as soon as they are next in line; at most
- * `workers × WORKER_QUEUE × 3 + 4` chunks are in flight (the main thread then waits for the
+ * `workers × WORKER_QUEUE × 2 + 2` chunks are in flight (the main thread then waits for the
  * oldest), so memory stays flat whatever the file size. Returns whether any dossier failed.
  */
 async function checkInWorkers(
@@ -321,7 +335,7 @@ async function checkInWorkers(
     new Summary(),
   );
   const inFlight: Pending[] = [];
-  const limit = count * WORKER_QUEUE * 3 + 4;
+  const limit = count * WORKER_QUEUE * 2 + 2;
   let failed = false;
   const write = async (result: ChunkResult): Promise<void> => {
     summary.merge(result.summary);
@@ -372,17 +386,12 @@ async function checkInWorkers(
         );
         inFlight.push(entry);
       } else {
-        local.failed = false;
-        local.summary = new Summary();
-        let text = '';
-        for (const item of parseJsonLineChunk(chunk.bytes, chunk.firstLine).items) {
-          text += local.check(item);
-        }
-        const result: ChunkResult = {
-          out: text,
-          failed: local.failed,
-          summary: local.summary.toData(),
-        };
+        const {
+          text,
+          failed: chunkFailed,
+          summary: tallies,
+        } = local.checkChunk(chunk.bytes, chunk.firstLine);
+        const result: ChunkResult = { out: text, failed: chunkFailed, summary: tallies };
         inFlight.push({ promise: Promise.resolve(result), result });
       }
       await settle(inFlight.length >= limit);

@@ -7,7 +7,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createWorkdayCalendar, type HolidayTable } from '../../domain/calendar/workdays';
 import type { IsoDate } from '../../domain/calendar/date';
 import type { Settings } from '../../domain/rules/settings';
-import { parseJsonLineChunk } from '../../services/dossier-stream';
 import { ItemChecker, Summary, type SummaryData } from './check-batch';
 
 export interface CheckWorkerData {
@@ -42,18 +41,8 @@ const encoder = new TextEncoder();
 const port = parentPort;
 
 port?.on('message', (task: CheckWorkerTask) => {
-  const { items } = parseJsonLineChunk(task.bytes, task.firstLine);
-  checker.failed = false;
-  checker.summary = new Summary();
-  let text = '';
-  for (const item of items) {
-    text += checker.check(item);
-  }
+  const { text, failed, summary } = checker.checkChunk(task.bytes, task.firstLine);
   const out = encoder.encode(text);
-  const result: CheckWorkerResult = {
-    out,
-    failed: checker.failed,
-    summary: checker.summary.toData(),
-  };
+  const result: CheckWorkerResult = { out, failed, summary };
   port.postMessage(result, [out.buffer]);
 });

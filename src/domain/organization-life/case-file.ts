@@ -22,6 +22,7 @@ export interface CaseMember {
   exempt?: string;
   training?: { date: string; hours: number; centralized?: boolean; classId?: number }[];
   duesPaid?: string[];
+  since?: string;
 }
 
 export interface CaseBranch {
@@ -86,6 +87,7 @@ export function caseBranch(b: CaseBranch): BranchFacts {
         centralized: t.centralized ?? false,
       })),
       duesPaidMonths: m.duesPaid ?? null,
+      since: m.since === undefined ? null : String(m.since),
     })),
   };
 }

@@ -149,14 +149,15 @@ function lapseFindings(
     byMonth.set(key, [...(byMonth.get(key) ?? []), m]);
   }
   for (const member of facts.members) {
-    const life = months.map((p) => ({ month: p.key, mark: lifeMark(member, byMonth.get(p.key)) }));
+    const mine = months.filter((p) => member.since === null || p.end >= member.since);
+    const life = mine.map((p) => ({ month: p.key, mark: lifeMark(member, byMonth.get(p.key)) }));
     const lifeRun = member.exemptReason === null ? longestRun(life) : [];
     const dues = member.duesPaidMonths;
     const duesRun =
       dues === null
         ? []
         : longestRun(
-            months.map((p) => ({
+            mine.map((p) => ({
               month: p.key,
               mark: dues.includes(p.key) ? ('resets' as const) : ('counts' as const),
             })),

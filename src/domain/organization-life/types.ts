@@ -96,6 +96,8 @@ export interface MemberFact {
   trainingCredits: TrainingCredit[];
   /** Months (YYYY-MM) with 党费 paid, or null when dues are not recorded here. */
   duesPaidMonths: string[] | null;
+  /** 入党日期 when known: months ending before it do not count towards EDU-11. */
+  since: IsoDate | null;
 }
 
 /** Everything the compliance rules read about one branch in one year. */

@@ -122,8 +122,9 @@ export async function seedDemo(
     }
     await seedRosterDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedElectionsDemo(trx, DEMO_AREA_CODE, at);
-    await seedMeetingsDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedRecruitmentDemo(trx, DEMO_AREA_CODE, at, options.seed);
+    // After every other module's demo, so members they add attend meetings too.
+    await seedMeetingsDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await appendAudit(trx, SYSTEM_ACTOR, at, {
       action: 'demo.seed',
       entityType: 'system',

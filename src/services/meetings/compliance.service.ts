@@ -181,6 +181,7 @@ export async function loadBranchFacts(
             'person.name',
             'partyMembership.orgId',
             'partyMembership.status',
+            'partyMembership.joinedOn',
           ])
           .where('partyMembership.orgId', 'in', ids)
           .where('partyMembership.status', 'in', [...MEMBER_STATUSES])
@@ -309,6 +310,7 @@ export async function loadBranchFacts(
             centralized: c.centralized === 1,
           })),
         duesPaidMonths: null,
+        since: m.joinedOn,
       };
     });
     return {

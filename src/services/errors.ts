@@ -60,6 +60,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '存在错误级问题，须选择“保存并标记问题”并说明原因',
   },
+  ERR_RECRUITMENT_IMPORT_INVALID: { status: 400, message: '导入文件有错误，未导入任何档案' },
   ERR_HANDBOOK_QUERY_INVALID: { status: 400, message: '查询内容为空、过长或只有标点符号' },
   ERR_CALCULATOR_INPUT_INVALID: { status: 400, message: '计算器输入不正确' },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },

@@ -19,6 +19,11 @@ import {
   getCalendar,
   getPipeline,
 } from '../../services/recruitment/pipeline.service';
+import {
+  calendarWorkbook,
+  exportDossiers,
+  importDossiers,
+} from '../../services/recruitment/xlsx.service';
 import { actorOf } from '../access';
 import { idParams } from '../schemas';
 
@@ -227,6 +232,37 @@ const historySchema = z.object({
 });
 const recordSchema = z.record(z.string(), z.unknown());
 const stepParams = z.object({ id: z.coerce.number().int().positive(), stepKey });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(filename: string, ascii: string): string {
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+const importResultSchema = z.object({
+  applied: z.boolean(),
+  problems: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      branch: z.string(),
+      action: z.enum(['create', 'update']),
+      steps: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      row: z.number().int(),
+      code: z.string(),
+      rule: z.string(),
+      message: z.string(),
+      citation: z.string(),
+    }),
+  ),
+});
 const fileSchema = z.unknown().describe('二进制文件（.docx / .xlsx）');
 
 export function recruitmentRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -458,6 +494,67 @@ export function recruitmentRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => getBackdatingReport(ctx, actorOf(request)),
+    );
+
+    app.get(
+      '/api/recruitment/calendar.xlsx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '乡镇日程导出为 Excel',
+          querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await calendarWorkbook(ctx, actorOf(request), request.query.days);
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(file.filename, 'calendar.xlsx'))
+          .send(file.buffer);
+      },
+    );
+
+    app.get(
+      '/api/recruitment/export.xlsx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '导出管辖范围内的全部发展党员档案（规则引擎的档案模板格式）',
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportDossiers(ctx, actorOf(request));
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(file.filename, 'dossiers.xlsx'))
+          .send(file.buffer);
+      },
+    );
+
+    app.post(
+      '/api/recruitment/import',
+      {
+        config: { access: write },
+        schema: {
+          summary: '从档案模板导入（先预览；有任何一行错误则全部不导入）',
+          body: z.object({
+            filename: z.string().min(1).max(200),
+            contentBase64: z.string().min(1),
+            apply: z.boolean().default(false),
+            flagReason: z.string().max(500).optional(),
+          }),
+          response: { 200: importResultSchema },
+        },
+      },
+      async (request) =>
+        importDossiers(ctx, actorOf(request), {
+          filename: request.body.filename,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+          apply: request.body.apply,
+          flagReason: request.body.flagReason,
+        }),
     );
   };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { ScopeCaseFactory } from '../scope-cases';
 
@@ -87,6 +88,63 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       expect: (res) => {
         const body = res.json() as { branches: { orgName: string }[] };
         own(body.branches.map((b) => b.orgName));
+      },
+    },
+    'GET /api/recruitment/calendar.xlsx': {
+      attempt: () => call('GET', '/api/recruitment/calendar.xlsx?days=90'),
+      expect: async (res) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+        const orgs: string[] = [];
+        workbook.worksheets[0]?.eachRow((row, n) => {
+          if (n > 1) {
+            orgs.push(String(row.getCell(7).value));
+          }
+        });
+        expect(orgs.length).toBeGreaterThan(0);
+        own(orgs);
+      },
+    },
+    'GET /api/recruitment/export.xlsx': {
+      attempt: () => call('GET', '/api/recruitment/export.xlsx'),
+      expect: async (res) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+        const sheet = workbook.worksheets[0];
+        const header = (sheet?.getRow(1).values as unknown[]).map(String);
+        const col = header.indexOf('所在党支部');
+        const orgs: string[] = [];
+        sheet?.eachRow((row, n) => {
+          if (n > 1) {
+            orgs.push(String(row.getCell(col).value));
+          }
+        });
+        expect(orgs.length).toBeGreaterThan(0);
+        own(orgs);
+      },
+    },
+    'POST /api/recruitment/import': {
+      attempt: async () => {
+        const exported = await world.handle.db
+          .selectFrom('recruitmentDossier')
+          .select('code')
+          .where('orgId', '=', outsideBranch)
+          .executeTakeFirstOrThrow();
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('发展党员档案');
+        sheet.addRow(['档案编号', '姓名', '出生日期', '所在党支部', '递交入党申请书日期']);
+        sheet.addRow([exported.code, '越权', '2000-01-01', '石桥村党支部', '2026-11-01']);
+        const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+        return call('POST', '/api/recruitment/import', {
+          filename: 'x.xlsx',
+          contentBase64: content,
+          apply: false,
+        });
+      },
+      expect: (res) => {
+        const body = res.json() as { problems: string[]; rows: unknown[] };
+        expect(body.rows).toEqual([]);
+        expect(body.problems.join('')).toContain('石桥村党支部');
       },
     },
   };

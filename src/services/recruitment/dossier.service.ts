@@ -69,7 +69,7 @@ export function todayOf(ctx: ServiceContext): IsoDate {
   return chinaDateOf(isoNow(ctx));
 }
 
-const MEMBERSHIP_OF_STAGE: Record<Stage, MembershipStatus | null> = {
+export const MEMBERSHIP_OF_STAGE: Record<Stage, MembershipStatus | null> = {
   applicant: 'applicant',
   activist: 'activist',
   candidate: 'candidate',
@@ -786,7 +786,7 @@ export async function saveStep(
 }
 
 /** Keeps the roster's membership status in step with the dossier's stage. */
-async function syncMembership(
+export async function syncMembership(
   trx: Transaction<Database>,
   d: LoadedDossier,
   stage: Stage,

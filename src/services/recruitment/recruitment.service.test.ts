@@ -15,6 +15,8 @@ import {
 import { generateDocument } from './documents';
 import { getBackdatingReport, getCalendar, getPipeline } from './pipeline.service';
 import { searchMembers } from './people.service';
+import ExcelJS from 'exceljs';
+import { calendarWorkbook, exportDossiers, importDossiers } from './xlsx.service';
 
 async function codeOf(run: Promise<unknown>): Promise<string> {
   try {
@@ -250,6 +252,81 @@ for (const target of testDatabaseTargets()) {
       }
       const record = documentXml((await generateDocument(w.ctx, zuzhi, one.id, 'record')).buffer);
       expect(record).toContain('材料归档');
+    });
+
+    it('exports every dossier in scope and reads the export back as updates, changing nothing', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const file = await exportDossiers(w.ctx, zuzhi);
+      const preview = await importDossiers(w.ctx, zuzhi, {
+        filename: file.filename,
+        content: file.buffer,
+        apply: false,
+      });
+      expect(preview.problems).toEqual([]);
+      const total = (await getPipeline(w.ctx, zuzhi)).items.length;
+      expect(preview.rows).toHaveLength(total);
+      expect(preview.rows.every((r) => r.action === 'update')).toBe(true);
+      expect(preview.findings.map((f) => f.rule)).toEqual(
+        expect.arrayContaining(['DEV-08', 'DEV-NOTICE']),
+      );
+      const cal = await calendarWorkbook(w.ctx, zuzhi, 60);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(cal.buffer as unknown as ExcelJS.Buffer);
+      expect(book.worksheets[0]?.rowCount).toBe(
+        (await getCalendar(w.ctx, zuzhi, 60)).items.length + 1,
+      );
+    });
+
+    it('imports all or nothing: one bad row writes nothing and names the row', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('发展党员档案');
+      sheet.addRow([
+        '档案编号',
+        '姓名',
+        '性别',
+        '出生日期',
+        '所在党支部',
+        '递交入党申请书日期',
+        '谈话日期',
+      ]);
+      sheet.addRow([
+        'IMP-001',
+        '导入甲',
+        '男',
+        '1998-02-03',
+        '河口村第二党支部',
+        '2026-11-10',
+        '2026-11-20',
+      ]);
+      sheet.addRow(['IMP-002', '导入乙', '女', '1999-13-01', '河口村第二党支部', '2026-11-10', '']);
+      const content = Buffer.from(await book.xlsx.writeBuffer());
+      const before = (await getPipeline(w.ctx, zuzhi)).items.length;
+      const preview = await importDossiers(w.ctx, zuzhi, {
+        filename: 'a.xlsx',
+        content,
+        apply: false,
+      });
+      expect(preview.problems.join('\n')).toMatch(/^第3行 .*1999-13-01/m);
+      expect(
+        await codeOf(importDossiers(w.ctx, zuzhi, { filename: 'a.xlsx', content, apply: true })),
+      ).toBe('ERR_RECRUITMENT_IMPORT_INVALID');
+      expect((await getPipeline(w.ctx, zuzhi)).items.length).toBe(before);
+
+      sheet.spliceRows(3, 1);
+      const good = Buffer.from(await book.xlsx.writeBuffer());
+      const applied = await importDossiers(w.ctx, zuzhi, {
+        filename: 'b.xlsx',
+        content: good,
+        apply: true,
+      });
+      expect(applied).toMatchObject({ applied: true, problems: [] });
+      const after = await getPipeline(w.ctx, zuzhi, { q: 'IMP-001' });
+      expect(after.items.map((i) => [i.name, i.orgName, i.stage])).toEqual([
+        ['导入甲', '河口村第二党支部', 'applicant'],
+      ]);
+      const history = await dossierHistory(w.ctx, zuzhi, after.items[0]!.id);
+      expect(history.map((h) => h.action)).toEqual(['recruitment.import']);
     });
   });
 }

@@ -84,6 +84,7 @@ export function HoursTab({ year }: { year: number }) {
       />
       <Space wrap>
         <Select
+          aria-label="党支部"
           allowClear
           showSearch
           placeholder="全部党支部"

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -20,6 +20,7 @@ import { useMe } from '../../auth/session';
 import { QueryError } from '../../components/query-error';
 import { rt } from '../../locales/zh-CN/recruitment';
 import { CreateDossierModal } from './create-dossier-modal';
+import { ImportModal } from './import-modal';
 import { canWrite, SeverityTag, STAGE_ORDER, stageLabel, StageTag } from './shared';
 
 export function PipelineTab() {
@@ -30,6 +31,7 @@ export function PipelineTab() {
   const [q, setQ] = useState('');
   const [problemsOnly, setProblemsOnly] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const pipeline = usePipeline({ orgId, stage, q, problemsOnly });
 
   if (pipeline.isError) {
@@ -125,10 +127,18 @@ export function PipelineTab() {
           <span>{rt('recruitment.filter.problemsOnly')}</span>
         </Space>
         {canWrite(me.role) ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {rt('recruitment.create')}
-          </Button>
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {rt('recruitment.create')}
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入 Excel
+            </Button>
+          </>
         ) : null}
+        <Button icon={<DownloadOutlined />} href="/api/recruitment/export.xlsx">
+          导出 Excel
+        </Button>
       </Space>
 
       <Table<PipelineItem>
@@ -204,6 +214,7 @@ export function PipelineTab() {
           },
         ]}
       />
+      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
       {creating ? (
         <CreateDossierModal
           open

@@ -8,6 +8,7 @@ import {
   lateEntryDays,
 } from './backdating';
 import { noticePeriod } from './notice';
+import { memberStructure } from './plan';
 import { latestStepDate, stageOf, stepDateOf } from './stage';
 
 const calendar = createWorkdayCalendar();
@@ -197,5 +198,51 @@ describe('noticePeriod (公示)', () => {
 
   it('says when a year has no holiday table', () => {
     expect(noticePeriod('2027-03-01', 5, calendar).calendarComplete).toBe(false);
+  });
+});
+
+describe('memberStructure', () => {
+  const base = { gender: '男' as const, education: '高中', occupation: '农民' };
+  it('counts 35岁及以下 on the admission day: 35 counts, 36 does not', () => {
+    const s = memberStructure([
+      { ...base, birthDate: '1991-06-01', admittedOn: '2026-06-01' },
+      { ...base, birthDate: '1990-06-01', admittedOn: '2026-06-01' },
+      { ...base, birthDate: null, admittedOn: '2026-06-01' },
+    ]);
+    expect(s).toMatchObject({ total: 3, youth: 1 });
+  });
+
+  it('counts women, 大专及以上, education and occupation', () => {
+    const s = memberStructure([
+      {
+        birthDate: null,
+        gender: '女',
+        education: '本科',
+        occupation: '工人',
+        admittedOn: '2026-01-05',
+      },
+      {
+        birthDate: null,
+        gender: '男',
+        education: '大专',
+        occupation: '农民',
+        admittedOn: '2026-01-05',
+      },
+      {
+        birthDate: null,
+        gender: '男',
+        education: null,
+        occupation: '农民',
+        admittedOn: '2026-01-05',
+      },
+    ]);
+    expect(s).toEqual({
+      total: 3,
+      youth: 0,
+      female: 1,
+      college: 2,
+      byEducation: { 本科: 1, 大专: 1, 未填: 1 },
+      byOccupation: { 工人: 1, 农民: 2 },
+    });
   });
 });

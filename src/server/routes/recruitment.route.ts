@@ -14,6 +14,8 @@ import {
 } from '../../services/recruitment/dossier.service';
 import { DOCUMENT_KINDS, generateDocument } from '../../services/recruitment/documents';
 import { searchMembers } from '../../services/recruitment/people.service';
+import { getAnnualPlan, setQuota } from '../../services/recruitment/plan.service';
+import { ADMIN_ROLES } from '../../domain/access';
 import {
   getBackdatingReport,
   getCalendar,
@@ -555,6 +557,64 @@ export function recruitmentRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           apply: request.body.apply,
           flagReason: request.body.flagReason,
         }),
+    );
+
+    const structureSchema = z.object({
+      total: z.number().int(),
+      youth: z.number().int(),
+      female: z.number().int(),
+      college: z.number().int(),
+      byEducation: z.record(z.string(), z.number().int()),
+      byOccupation: z.record(z.string(), z.number().int()),
+    });
+
+    app.get(
+      '/api/recruitment/plan',
+      {
+        config: { access: read },
+        schema: {
+          summary: '年度发展计划：各支部计划数、完成数、发展对象数与新党员结构',
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+          response: {
+            200: z.object({
+              year: z.number().int(),
+              quotaTotal: z.number().int(),
+              admittedTotal: z.number().int(),
+              structure: structureSchema,
+              branches: z.array(
+                z.object({
+                  orgId: z.number().int(),
+                  orgName: z.string(),
+                  quota: z.number().int().nullable(),
+                  admitted: z.number().int(),
+                  candidates: z.number().int(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => getAnnualPlan(ctx, actorOf(request), request.query.year),
+    );
+
+    app.put(
+      '/api/recruitment/plan/:orgId/:year',
+      {
+        config: { access: { roles: ADMIN_ROLES, scope: 'caller' } },
+        schema: {
+          summary: '下达或修改一个党支部的年度发展计划数',
+          params: z.object({
+            orgId: z.coerce.number().int().positive(),
+            year: z.coerce.number().int().min(2000).max(2100),
+          }),
+          body: z.object({ quota: z.number().int().min(0).max(999) }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await setQuota(ctx, actorOf(request), { ...request.params, quota: request.body.quota });
+        return { ok: true as const };
+      },
     );
   };
 }

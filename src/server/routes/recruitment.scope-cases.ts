@@ -147,5 +147,17 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
         expect(body.problems.join('')).toContain('石桥村党支部');
       },
     },
+    'GET /api/recruitment/plan': {
+      attempt: () => call('GET', '/api/recruitment/plan?year=2026'),
+      expect: (res) => {
+        const body = res.json() as { branches: { orgName: string }[] };
+        expect(body.branches.length).toBeGreaterThan(0);
+        own(body.branches.map((b) => b.orgName));
+      },
+    },
+    'PUT /api/recruitment/plan/:orgId/:year': {
+      attempt: () => call('PUT', `/api/recruitment/plan/${outsideBranch}/2026`, { quota: 9 }),
+      expect: 'forbidden',
+    },
   };
 };

@@ -5028,6 +5028,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recruitment/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度发展计划：各支部计划数、完成数、发展对象数与新党员结构 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              quotaTotal: number;
+              admittedTotal: number;
+              structure: {
+                total: number;
+                youth: number;
+                female: number;
+                college: number;
+                byEducation: {
+                  [key: string]: number;
+                };
+                byOccupation: {
+                  [key: string]: number;
+                };
+              };
+              branches: {
+                orgId: number;
+                orgName: string;
+                quota: number | null;
+                admitted: number;
+                candidates: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/plan/{orgId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 下达或修改一个党支部的年度发展计划数 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: number;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            quota: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings': {
     parameters: {
       query?: never;

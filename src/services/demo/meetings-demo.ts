@@ -82,10 +82,10 @@ async function insertChunked<T extends keyof Database & string>(
   table: T,
   rows: Record<string, unknown>[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 800) {
+  for (let i = 0; i < rows.length; i += 4000) {
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + 800) as never)
+      .values(rows.slice(i, i + 4000) as never)
       .execute();
   }
 }

@@ -16,6 +16,7 @@ import { registerWorkdaysCommand } from './commands/workdays.command';
 import { registerTemplateCommand } from './commands/template.command';
 import { registerTallyCommand } from './commands/tally.command';
 import { registerComplianceCommand } from './commands/compliance.command';
+import { registerRosterCommands } from './commands/roster.command';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerTemplateCommand(program);
   registerTallyCommand(program);
   registerComplianceCommand(program);
+  registerRosterCommands(program);
   return program;
 }
 

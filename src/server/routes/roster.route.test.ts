@@ -97,3 +97,38 @@ for (const target of testDatabaseTargets()) {
     });
   });
 }
+
+describe('roster .xlsx over HTTP', () => {
+  it('downloads the template and previews an upload sent as base64', async () => {
+    const target = testDatabaseTargets()[0]!;
+    const w = await openTestWorld(target);
+    const app = (await buildServer({ ctx: w.ctx })).app;
+    try {
+      const zuzhi = await login(app, 'zuzhi');
+      const template = await zuzhi('GET', '/api/roster/template');
+      expect(template.statusCode).toBe(200);
+      expect(template.headers['content-type']).toContain('spreadsheetml');
+      const preview = await zuzhi('POST', '/api/roster/import/preview', {
+        fileName: '模板.xlsx',
+        contentBase64: template.rawPayload.toString('base64'),
+      });
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json()).toMatchObject({
+        fileRows: 0,
+        problems: [{ row: 0, message: '工作表中没有数据行' }],
+      });
+      const notXlsx = await zuzhi('POST', '/api/roster/import', {
+        fileName: 'a.csv',
+        contentBase64: Buffer.from('姓名,性别').toString('base64'),
+      });
+      expect(notXlsx.statusCode).toBe(400);
+      expect(notXlsx.json()).toMatchObject({ code: 'ERR_ROSTER_IMPORT_FILE' });
+      const exported = await zuzhi('GET', '/api/roster/export?gender=女');
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-disposition']).toContain('%E5%85%9A');
+    } finally {
+      await app.close();
+      await w.close();
+    }
+  });
+});

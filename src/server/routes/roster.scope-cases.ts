@@ -48,6 +48,23 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       attempt: () => call('GET', `/api/roster/villages/${outside}`),
       expect: 'forbidden',
     },
+    'GET /api/roster/export': {
+      attempt: () => call('GET', `/api/roster/export?orgId=${outside}`),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/import/preview': {
+      attempt: () =>
+        call('POST', '/api/roster/import/preview', {
+          fileName: 'x.xlsx',
+          contentBase64: 'UEsDBA==',
+        }),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/import': {
+      attempt: () =>
+        call('POST', '/api/roster/import', { fileName: 'x.xlsx', contentBase64: 'UEsDBA==' }),
+      expect: 'forbidden',
+    },
     'GET /api/roster/statistics': {
       attempt: () => call('GET', `/api/roster/statistics?orgId=${outside}`),
       expect: 'forbidden',

@@ -55,6 +55,31 @@ export async function seedRosterDemo(
     await trx.updateTable('person').set(nameSearchKeys(p.name)).where('id', '=', p.id).execute();
   }
 
+  // The generator can give two people the same 公民身份号码 (same birth date and sequence);
+  // a roster keyed by ID number cannot hold that, so later ones get the next free sequence.
+  const taken = new Set<string>();
+  const everyone = await trx
+    .selectFrom('person')
+    .select(['id', 'idNumber'])
+    .where('areaCode', '=', areaCode)
+    .orderBy('id')
+    .execute();
+  for (const p of everyone) {
+    if (p.idNumber === null) {
+      continue;
+    }
+    let idNumber = p.idNumber;
+    for (let seq = Number(idNumber.slice(14, 17)); taken.has(idNumber);) {
+      seq = (seq + 2) % 1000;
+      const first17 = `${idNumber.slice(0, 14)}${String(seq).padStart(3, '0')}`;
+      idNumber = first17 + idCheckChar(first17);
+    }
+    taken.add(idNumber);
+    if (idNumber !== p.idNumber) {
+      await trx.updateTable('person').set({ idNumber }).where('id', '=', p.id).execute();
+    }
+  }
+
   const orgs = await trx.selectFrom('org').selectAll().where('areaCode', '=', areaCode).execute();
   const villages = orgs.filter(
     (o) => ['partyCommittee', 'generalBranch', 'branch'].includes(o.kind) && o.depth === 2,

@@ -1,0 +1,266 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { idCheckChar } from '../../domain/id-number';
+import { AppError } from '../errors';
+import { createRng } from '../gen/rng';
+import { inventName } from '../gen/names';
+import { openTestWorld, testDatabaseTargets, type TestWorld } from '../testing';
+import { listRoster } from './member.service';
+import {
+  commitRosterImport,
+  exportRosterXlsx,
+  IMPORT_MAX_BYTES,
+  previewRosterImport,
+  ROSTER_COLUMNS,
+  rosterTemplateXlsx,
+} from './roster-xlsx';
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);
+}
+
+function id(birth: string, seq: number): string {
+  const first17 = `990102${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** A roster workbook in the template's columns from plain rows (all cells text). */
+async function workbook(rows: Record<string, string | number>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('党员花名册');
+  sheet.addRow(ROSTER_COLUMNS.map((c) => c.header));
+  for (const r of rows) {
+    sheet.addRow(ROSTER_COLUMNS.map((c) => r[c.header] ?? ''));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const GOOD = {
+  姓名: '测试甲',
+  性别: '男',
+  民族: '汉族',
+  出生日期: '1980-05-06',
+  公民身份号码: id('1980-05-06', 901),
+  学历: '高中',
+  所在党组织: '石桥村党支部',
+  党籍状态: '正式党员',
+  入党日期: '2005-07-01',
+  转正日期: '2006-07-01',
+};
+
+for (const target of testDatabaseTargets()) {
+  describe(`roster .xlsx on ${target.name}`, () => {
+    let w: TestWorld;
+    beforeEach(async () => {
+      w = await openTestWorld(target);
+    });
+    afterEach(async () => {
+      await w.close();
+    });
+
+    it('round-trips the demo roster: an export with full ID numbers imports back unchanged', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const exported = await exportRosterXlsx(
+        w.ctx,
+        zuzhi,
+        { away: 'all' },
+        { revealIdNumbers: true },
+      );
+      expect(exported.rows).toBeGreaterThan(850);
+      const preview = await previewRosterImport(w.ctx, zuzhi, exported.buffer);
+      expect(preview.problems).toEqual([]);
+      expect(preview).toMatchObject({ created: 0, updated: 0, unchanged: exported.rows });
+      const result = await commitRosterImport(w.ctx, zuzhi, exported.buffer);
+      expect(result).toEqual({ created: 0, updated: 0, unchanged: exported.rows });
+    });
+
+    it('masks ID numbers in an export unless asked, and refuses the inspector full numbers', async () => {
+      const masked = await exportRosterXlsx(
+        w.ctx,
+        w.actors['shuji']!,
+        {},
+        { revealIdNumbers: false },
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(masked.buffer as unknown as ArrayBuffer);
+      const cell = String(wb.worksheets[0]!.getRow(2).getCell(5).value);
+      expect(cell).toMatch(/^9901\*{10}[\dX]{4}$/);
+      await expectCode(
+        exportRosterXlsx(w.ctx, w.actors['xuncha']!, {}, { revealIdNumbers: true }),
+        'ERR_FORBIDDEN_ROLE',
+      );
+    });
+
+    it('reports every bad row by row, column and value and writes nothing', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const before = await listRoster(w.ctx, zuzhi, { away: 'all' });
+      const file = await workbook([
+        GOOD,
+        {
+          ...GOOD,
+          姓名: '校验位错',
+          公民身份号码: `${id('1980-05-06', 903).slice(0, 17)}0`.replace(
+            /0$/,
+            id('1980-05-06', 903).endsWith('0') ? '1' : '0',
+          ),
+        },
+        { ...GOOD, 姓名: '生日不符', 公民身份号码: id('1980-05-07', 905) },
+        {
+          ...GOOD,
+          姓名: '无此组织',
+          公民身份号码: id('1981-01-01', 907),
+          出生日期: '',
+          所在党组织: '火星村党支部',
+        },
+        { ...GOOD, 姓名: '重复号码' },
+        {
+          ...GOOD,
+          姓名: '转正早了',
+          公民身份号码: id('1982-02-02', 909),
+          出生日期: '',
+          转正日期: '2005-06-30',
+        },
+        { ...GOOD, 姓名: '数字号码', 公民身份号码: 990102198001010000, 出生日期: '' },
+      ]);
+      const preview = await previewRosterImport(w.ctx, zuzhi, file);
+      const brief = preview.problems.map((p) => `${p.row}|${p.column}|${p.message}`);
+      expect(brief).toEqual([
+        '3|公民身份号码|公民身份号码校验位不正确',
+        '4|出生日期|与公民身份号码中的出生日期 1980-05-07 不一致',
+        '5|所在党组织|管辖范围内没有这个党组织',
+        '6|公民身份号码|与第2行的公民身份号码重复',
+        '7|转正日期|转正日期早于入党日期 2005-07-01',
+        '8|公民身份号码|公民身份号码被存成了数字，末几位可能已丢失：请把这一列设为文本后重新填写',
+      ]);
+      expect(preview.problems[2]!.value).toBe('火星村党支部');
+      await expectCode(commitRosterImport(w.ctx, zuzhi, file), 'ERR_ROSTER_IMPORT_INVALID');
+      expect((await listRoster(w.ctx, zuzhi, { away: 'all' })).total).toBe(before.total);
+    });
+
+    it('previews 新增 and 更新, then commits them with events and one audit entry', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const exported = await exportRosterXlsx(
+        w.ctx,
+        zuzhi,
+        { orgId: await w.orgIdByName('东岭村党支部') },
+        { revealIdNumbers: true },
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported.buffer as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      sheet.getRow(2).getCell(6).value = '本科';
+      const existingName = String(sheet.getRow(2).getCell(1).value);
+      sheet.addRow(ROSTER_COLUMNS.map((c) => (GOOD as Record<string, string>)[c.header] ?? ''));
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      const preview = await previewRosterImport(w.ctx, zuzhi, file);
+      expect(preview).toMatchObject({ created: 1, updated: 1, unchanged: exported.rows - 1 });
+      expect(preview.rows.find((r) => r.action === 'update')).toMatchObject({
+        name: existingName,
+        changes: ['学历'],
+      });
+      await commitRosterImport(w.ctx, zuzhi, file);
+      const found = await listRoster(w.ctx, zuzhi, { q: '测试甲' });
+      expect(found.items[0]).toMatchObject({
+        name: '测试甲',
+        orgName: '石桥村党支部',
+        statusLabel: '正式党员',
+      });
+      const pinyin = await listRoster(w.ctx, zuzhi, { q: 'csj' });
+      expect(pinyin.items.map((r) => r.name)).toContain('测试甲');
+      const last = await w.handle.db
+        .selectFrom('auditEntry')
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last.action).toBe('roster.import');
+      expect(JSON.parse(last.afterJson!)).toMatchObject({ created: 1, updated: 1 });
+    });
+
+    it('refuses a file that is not .xlsx, one without the required headers, and one over the cap', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      await expectCode(
+        previewRosterImport(w.ctx, zuzhi, Buffer.from('姓名,性别\n张三,男')),
+        'ERR_ROSTER_IMPORT_FILE',
+      );
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Sheet1').addRow(['姓名', '性别']);
+      const noHeaders = Buffer.from(await wb.xlsx.writeBuffer());
+      await expect(previewRosterImport(w.ctx, zuzhi, noHeaders)).rejects.toThrow(
+        '第1行缺少表头：公民身份号码、所在党组织、党籍状态、入党日期',
+      );
+      await expect(
+        previewRosterImport(w.ctx, zuzhi, Buffer.alloc(IMPORT_MAX_BYTES + 1)),
+      ).rejects.toThrow('超过上限 20 MB');
+      await expectCode(
+        previewRosterImport(w.ctx, w.actors['xuncha']!, noHeaders),
+        'ERR_FORBIDDEN_ROLE',
+      );
+    });
+
+    it('offers a template with list validations and a text ID column', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await rosterTemplateXlsx()) as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('党员花名册')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('姓名');
+      expect(sheet.getColumn(5).numFmt).toBe('@');
+      expect(sheet.getCell('B2').dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"男,女"'],
+      });
+      expect(wb.getWorksheet('填写说明')).toBeDefined();
+    });
+  });
+}
+
+describe('a large roster of Chinese names', () => {
+  it('imports 3,000 rows with every name intact', async () => {
+    const target = testDatabaseTargets()[0]!;
+    const w = await openTestWorld(target);
+    try {
+      const rng = createRng('big-roster');
+      const rows: Record<string, string>[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const gender = rng.chance(0.4) ? '女' : '男';
+        const birth = `19${String(rng.int(50, 99))}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+        const seq = 500 + (i % 250) * 2 + (gender === '男' ? 1 : 0);
+        rows.push({
+          姓名: inventName(rng, gender) + ['', '·阿依古丽', '欧阳', '琪'][i % 4],
+          性别: gender,
+          出生日期: birth,
+          公民身份号码: id(birth, seq).slice(0, 6) + id(birth, seq).slice(6),
+          所在党组织: '河口村第一党支部',
+          党籍状态: '正式党员',
+          入党日期: '2010-07-01',
+          转正日期: '2011-07-01',
+          工作单位及职务: '青山镇河口村股份经济合作社社员',
+        });
+      }
+      // Make ID numbers unique across the file (same birth date and sequence can repeat).
+      const seen = new Set<string>();
+      const unique = rows.filter(
+        (r) => !seen.has(r['公民身份号码']!) && seen.add(r['公民身份号码']!),
+      );
+      const file = await workbook(unique);
+      const preview = await previewRosterImport(w.ctx, w.actors['zuzhi']!, file);
+      expect(preview.problems).toEqual([]);
+      expect(preview.created).toBe(unique.length);
+      await commitRosterImport(w.ctx, w.actors['zuzhi']!, file);
+      const names = new Set(
+        (
+          await w.handle.db
+            .selectFrom('person')
+            .select('name')
+            .where('workUnit', '=', '青山镇河口村股份经济合作社社员')
+            .execute()
+        ).map((r) => r.name),
+      );
+      expect(names.size).toBe(new Set(unique.map((r) => r['姓名'])).size);
+      for (const r of unique) {
+        expect(names.has(r['姓名']!)).toBe(true);
+      }
+      expect([...names].some((n) => n.includes('\uFFFD'))).toBe(false);
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
+});

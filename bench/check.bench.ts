@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --count N] [-- --small N] [-- --reuse]`
+ * `npm run bench [-- --count N] [-- --small N] [-- --reuse] [-- --repeat R] [-- --workers N]`
  *
  * 1. generates N dossiers (default 1,000,000) and a smaller file (default 100,000) into
  *    bench/out/ with `zugong gen dossiers` (the first M lines of a seed do not depend on N);
@@ -7,14 +7,16 @@
  *    the floor of stack-notes.md §5), in a child process like the check;
  * 3. runs `node bin/zugong.mjs check FILE --json > /dev/null` on each file;
  * and reports wall time, dossiers per second, the ratio check ÷ bare parse (target ≤ 2.0) and
- * peak RSS (target ≤ 300 MB, flat from the small to the large file). Peak RSS comes from
+ * peak RSS (target ≤ 300 MB, flat from the small to the large file). With `--repeat R` the bare
+ * parse and the check run back to back R times and the medians are reported (the 1-minute load
+ * average is printed before each pair); `--workers N` is passed to the check. Peak RSS comes from
  * `/usr/bin/time -v` when present, else from process.resourceUsage() inside the child.
  * Results are also written to bench/out/results.json.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 const OUT_DIR = 'bench/out';
@@ -25,15 +27,17 @@ interface Args {
   count: number;
   small: number;
   reuse: boolean;
+  repeat: number;
+  workers: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { count: 1_000_000, small: 100_000, reuse: false };
+  const args: Args = { count: 1_000_000, small: 100_000, reuse: false, repeat: 1, workers: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const next = (): number => {
+    const next = (min = 1): number => {
       const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) {
+      if (!Number.isInteger(n) || n < min) {
         throw new Error(`${a} 需要正整数`);
       }
       return n;
@@ -44,6 +48,10 @@ function parseArgs(argv: string[]): Args {
       args.small = next();
     } else if (a === '--reuse') {
       args.reuse = true;
+    } else if (a === '--repeat') {
+      args.repeat = next();
+    } else if (a === '--workers') {
+      args.workers = next(0);
     } else if (a !== '--') {
       throw new Error(`未知参数：${a}`);
     }
@@ -179,24 +187,39 @@ async function main(): Promise<void> {
     check: Measurement;
   }[] = [];
 
+  const median = (ms: Measurement[]): Measurement => {
+    const sorted = [...ms].sort((a, b) => a.wallSeconds - b.wallSeconds);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as Measurement;
+  };
+  const workerArgs = args.workers === null ? [] : ['--workers', String(args.workers)];
   for (const count of sizes) {
     process.stderr.write(`生成 ${count.toLocaleString()} 份档案…\n`);
     const { file, m: gen } = await generate(count, args.reuse);
     const fileMb = statSync(file).size / 1048576;
-    process.stderr.write(`裸解析 ${file}…\n`);
-    const bare = await measure(
-      `bare ${count}`,
-      [process.execPath, '--input-type=module', '-e', BARE_PARSE],
-      '/dev/null',
-      { BENCH_FILE: file },
-    );
-    process.stderr.write(`check ${file}…\n`);
-    const check = await measure(
-      `check ${count}`,
-      [process.execPath, 'bin/zugong.mjs', 'check', file, '--json'],
-      '/dev/null',
-    );
-    rows.push({ count, fileMb, gen, bare, check });
+    const bares: Measurement[] = [];
+    const checks: Measurement[] = [];
+    for (let run = 1; run <= args.repeat; run++) {
+      const load = loadavg()[0] ?? 0;
+      process.stderr.write(`第 ${run} 轮（1 分钟负载 ${fmt(load, 2)}）裸解析 ${file}…\n`);
+      const bare = await measure(
+        `bare ${count}`,
+        [process.execPath, '--input-type=module', '-e', BARE_PARSE],
+        '/dev/null',
+        { BENCH_FILE: file },
+      );
+      process.stderr.write(`check ${file}…\n`);
+      const check = await measure(
+        `check ${count}`,
+        [process.execPath, 'bin/zugong.mjs', 'check', file, '--json', ...workerArgs],
+        '/dev/null',
+      );
+      process.stderr.write(
+        `  裸解析 ${fmt(bare.wallSeconds)} s，check ${fmt(check.wallSeconds)} s，比值 ${fmt(check.wallSeconds / bare.wallSeconds, 2)}，check 峰值 RSS ${check.peakRssMb ?? '?'} MB\n`,
+      );
+      bares.push(bare);
+      checks.push(check);
+    }
+    rows.push({ count, fileMb, gen, bare: median(bares), check: median(checks) });
   }
 
   const lines = [
@@ -208,7 +231,10 @@ async function main(): Promise<void> {
       `| ${r.count.toLocaleString('en-US')} | ${fmt(r.fileMb)} | ${r.gen === null ? '—' : fmt(r.gen.wallSeconds)} | ${fmt(r.bare.wallSeconds)} | ${r.bare.peakRssMb ?? '?'} | ${fmt(r.check.wallSeconds)} | ${Math.round(r.count / r.check.wallSeconds).toLocaleString('en-US')} | ${fmt(r.check.wallSeconds / r.bare.wallSeconds, 2)} | ${r.check.peakRssMb ?? '?'} | ${String(r.check.exitCode)} |`,
     );
   }
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1073741824)} GiB RAM, Node ${process.version}`;
+  const repeat = args.repeat > 1 ? `, medians of ${args.repeat} back-to-back runs` : '';
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 1073741824)} GiB RAM, Node ${process.version}${repeat}, load ${loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ')} at the end`;
   process.stdout.write(`\n${machine}\n\n${lines.join('\n')}\n`);
   await writeFile(
     join(OUT_DIR, 'results.json'),

@@ -40,6 +40,8 @@ export interface CheckOptions {
    * thread. Absent: `defaultWorkers()` for files of at least 16 MiB, else 0.
    */
   workers?: number;
+  /** For tests: wait until the workers have started, so that they take chunks from the first. */
+  awaitWorkers?: boolean;
 }
 
 export interface CheckIo {
@@ -191,7 +193,15 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<numb
         settings,
         holidayTables,
       };
-      failed = await checkInWorkers(options.file, workers, data, out, summary, onBytes);
+      failed = await checkInWorkers(
+        options.file,
+        workers,
+        data,
+        out,
+        summary,
+        onBytes,
+        options.awaitWorkers === true,
+      );
     } else {
       const calendar = createWorkdayCalendar(holidayTables);
       const checker = new ItemChecker(
@@ -242,6 +252,10 @@ class CheckWorker {
     reject: (e: unknown) => void;
   }[] = [];
   private failure: unknown = null;
+  /** The worker has loaded its modules and takes chunks. */
+  ready = false;
+  private readonly started: Promise<void>;
+  private onStarted: () => void = () => undefined;
 
   /** Chunks sent and not yet answered. */
   get queued(): number {
@@ -249,6 +263,9 @@ class CheckWorker {
   }
 
   constructor(data: CheckWorkerData) {
+    this.started = new Promise((resolve) => {
+      this.onStarted = resolve;
+    });
     this.worker = new Worker(workerSource(), {
       eval: true,
       workerData: data,
@@ -256,8 +273,13 @@ class CheckWorker {
       // young generation costs little time and keeps the second heap small (RSS target).
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    this.worker.on('message', (r: CheckWorkerResult) => {
-      this.waiting.shift()?.resolve(r);
+    this.worker.on('message', (r: CheckWorkerResult | 'ready') => {
+      if (r === 'ready') {
+        this.ready = true;
+        this.onStarted();
+      } else {
+        this.waiting.shift()?.resolve(r);
+      }
     });
     this.worker.on('error', (e) => {
       this.fail(e);
@@ -267,8 +289,27 @@ class CheckWorker {
     });
   }
 
+  /** Resolves when the worker is ready, rejects when it failed first. */
+  async whenStarted(): Promise<void> {
+    if (this.ready) {
+      return;
+    }
+    if (this.failure !== null) {
+      throw this.failure;
+    }
+    await Promise.race([
+      this.started,
+      new Promise<void>((_resolve, reject) => {
+        this.onFailure = reject;
+      }),
+    ]);
+  }
+
+  private onFailure: (e: unknown) => void = () => undefined;
+
   private fail(e: unknown): void {
     this.failure ??= e;
+    this.onFailure(this.failure);
     for (const w of this.waiting.splice(0)) {
       w.reject(this.failure);
     }
@@ -310,11 +351,12 @@ interface Pending {
 
 /**
  * The main thread reads and splits the file into chunks of whole lines. Each chunk goes to the
- * worker with the shortest queue, or, when every worker already has WORKER_QUEUE chunks waiting,
- * is checked on the main thread, so the main thread is one more worker and the queues balance
- * themselves. Results are written in input order as soon as they are next in line; at most
- * `workers × WORKER_QUEUE × 2 + 2` chunks are in flight (the main thread then waits for the
- * oldest), so memory stays flat whatever the file size. Returns whether any dossier failed.
+ * ready worker with the shortest queue, or, when every worker already has WORKER_QUEUE chunks
+ * waiting or none has started yet, is checked on the main thread, so the main thread is one more
+ * worker and the queues balance themselves. Results are written in input order as soon as they
+ * are next in line; at most `workers × WORKER_QUEUE × 2 + 2` chunks are in flight (the main
+ * thread then waits for the oldest), so memory stays flat whatever the file size. Returns whether
+ * any dossier failed.
  */
 async function checkInWorkers(
   file: string,
@@ -323,6 +365,7 @@ async function checkInWorkers(
   out: BatchedWriter,
   summary: Summary,
   onBytes: ((bytes: number) => void) | undefined,
+  awaitWorkers: boolean,
 ): Promise<boolean> {
   const pool = Array.from({ length: count }, () => new CheckWorker(data));
   const local = new ItemChecker(
@@ -361,14 +404,17 @@ async function checkInWorkers(
     }
   };
   try {
+    if (awaitWorkers) {
+      await Promise.all(pool.map((w) => w.whenStarted()));
+    }
     for await (const chunk of readJsonLineChunks(file, onBytes, true)) {
-      let worker = pool[0] as CheckWorker;
+      let worker: CheckWorker | null = null;
       for (const w of pool) {
-        if (w.queued < worker.queued) {
+        if (w.ready && (worker === null || w.queued < worker.queued)) {
           worker = w;
         }
       }
-      if (worker.queued < WORKER_QUEUE) {
+      if (worker !== null && worker.queued < WORKER_QUEUE) {
         // A copy of its own, so the chunk can move to the worker without a second copy.
         const bytes = new Uint8Array(chunk.bytes.length);
         bytes.set(chunk.bytes);

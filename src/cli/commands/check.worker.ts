@@ -46,3 +46,5 @@ port?.on('message', (task: CheckWorkerTask) => {
   const result: CheckWorkerResult = { out, failed, summary };
   port.postMessage(result, [out.buffer]);
 });
+// Until this arrives the main thread checks every chunk itself (worker start-up takes a while).
+port?.postMessage('ready');

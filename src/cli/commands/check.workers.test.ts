@@ -28,7 +28,10 @@ async function check(file: string, json: boolean, workers: number) {
       done();
     },
   });
-  const code = await runCheck({ file, asOf: '2024-06-01', json, workers }, { stdout, stderr });
+  const code = await runCheck(
+    { file, asOf: '2024-06-01', json, workers, awaitWorkers: true },
+    { stdout, stderr },
+  );
   return { code, out: Buffer.concat(chunks).toString('utf8') };
 }
 

@@ -90,6 +90,38 @@ describe('换届选举 in the browser', () => {
     await page.screenshot({ path: join(KEEP, 'elections-plan.png'), fullPage: true });
   });
 
+  it('screens candidates from the roster and explains a negative-list hit', async () => {
+    await page.getByRole('tab', { name: '候选人资格' }).click();
+    await choose('cand-village', '河口村党委');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.locator('#cand-people').click();
+    const options = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '党员' });
+    await options.first().waitFor();
+    for (let i = 0; i < 6; i++) {
+      await options.nth(i).click();
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.locator('#cand-negative-0').click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText('被列为失信被执行人', { exact: true })
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '检查资格和差额' }).click();
+    await page.getByText('不符合资格').first().waitFor();
+
+    const text = await page.locator('.ant-card').nth(1).innerText();
+    expect(text).toContain('CAND-NEGATIVE');
+    expect(text).toContain('地方口径');
+    await page.getByRole('heading', { name: '换届选举' }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(KEEP, 'elections-candidates.png'), fullPage: true });
+  });
+
   it('judges the round live, saves it and downloads the ballot in stroke order', async () => {
     await page.getByRole('tab', { name: '会场计票' }).click();
     await choose('tally-village', '河口村党委');

@@ -78,3 +78,38 @@ export function useRecordRound() {
     onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.all }),
   });
 }
+
+export type CandidateCheckInput = Json<
+  NonNullable<paths['/api/elections/candidates/check']['post']['requestBody']>
+>;
+export type CandidateCheckResult = Json<
+  paths['/api/elections/candidates/check']['post']['responses'][200]
+>;
+
+export function useNegativeList() {
+  return useQuery({
+    queryKey: ['elections', 'negative-list'],
+    queryFn: async () => (await unwrap(api.GET('/api/elections/negative-list'))).items,
+    staleTime: Infinity,
+  });
+}
+
+/** Party members of one village from the roster (up to 200), to pick candidates from. */
+export function useVillageMembers(orgId: number | null) {
+  return useQuery({
+    queryKey: ['elections', 'members', orgId ?? 0],
+    enabled: orgId !== null,
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/roster/members', {
+            params: { query: { orgId: orgId ?? undefined, page: 1, pageSize: 200 } },
+          }),
+        )
+      ).items,
+  });
+}
+
+export function checkCandidates(body: CandidateCheckInput): Promise<CandidateCheckResult> {
+  return unwrap(api.POST('/api/elections/candidates/check', { body }));
+}

@@ -5,6 +5,7 @@ const elections = {
     '村（社区）党组织和村民委员会的任期台账、按选举日倒排的换届计划、候选人资格和会场计票。',
   'elections.tab.register': '任期台账',
   'elections.tab.plan': '换届计划',
+  'elections.tab.candidates': '候选人资格',
   'elections.tab.tally': '会场计票',
   'elections.status.expired': '已届满',
   'elections.status.due6': '6个月内届满',

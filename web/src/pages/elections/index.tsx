@@ -2,12 +2,13 @@ import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { et } from '../../locales/zh-CN/elections';
+import { CandidatesTab } from './candidates-tab';
 import { PlanTab } from './plan-tab';
 import { RegisterTab } from './register-tab';
 import { TallyTab } from './tally-tab';
 import './elections.css';
 
-const TABS = ['register', 'plan', 'tally'] as const;
+const TABS = ['register', 'plan', 'candidates', 'tally'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ElectionsPage() {
@@ -24,6 +25,11 @@ export function ElectionsPage() {
         items={[
           { key: 'register', label: et('elections.tab.register'), children: <RegisterTab /> },
           { key: 'plan', label: et('elections.tab.plan'), children: <PlanTab /> },
+          {
+            key: 'candidates',
+            label: et('elections.tab.candidates'),
+            children: <CandidatesTab />,
+          },
           { key: 'tally', label: et('elections.tab.tally'), children: <TallyTab /> },
         ]}
       />

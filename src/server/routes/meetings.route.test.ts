@@ -98,6 +98,28 @@ for (const target of testDatabaseTargets()) {
       }
     });
 
+    it('gives a branch its year plan with every 主题党日 and the committee months', async () => {
+      const branch = await w.orgIdByName('石桥村党支部');
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/meetings/branches/${branch}/plan?year=2026`,
+        headers,
+      });
+      expect(res.statusCode).toBe(200);
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+      expect(strings).toContain('石桥村党支部2026年三会一课和主题党日计划');
+      expect(strings).toContain('主题党日');
+      expect(strings).toContain('支部工作条例');
+      const township = await w.orgIdByName('青山镇党委');
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/meetings/branches/${township}/plan?year=2026`,
+        headers,
+      });
+      expect(refused.json()).toMatchObject({ code: 'ERR_MEETING_NOT_BRANCH' });
+    });
+
     it('gives a certificate only to a trainee who attended every session', async () => {
       const classes = (
         await app.inject({ method: 'GET', url: '/api/training/classes?year=2026', headers })

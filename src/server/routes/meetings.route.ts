@@ -9,7 +9,7 @@ import { MEETING_KINDS, type MeetingKind } from '../../domain/organization-life/
 import type { ServiceContext } from '../../services/context';
 import { MEETING_WRITE_ROLES } from '../../services/meetings/common';
 import { complianceReport } from '../../services/meetings/compliance.service';
-import { complianceXlsx, meetingRecordDocx } from '../../services/meetings/documents';
+import { complianceXlsx, meetingRecordDocx, yearPlanXlsx } from '../../services/meetings/documents';
 import {
   createMeeting,
   deleteMeeting,
@@ -311,6 +311,31 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           groups: r.groups.map((g) => ({ id: g.id, name: g.name })),
           members: r.members,
         };
+      },
+    );
+
+    app.get(
+      '/api/meetings/branches/:id/plan',
+      {
+        config: { access: read },
+        schema: {
+          summary: '党支部年度三会一课计划（.xlsx）：每项会议的最迟日期和依据',
+          params: idParams,
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await yearPlanXlsx(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.query.year,
+        );
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachment(file.filename))
+          .send(file.buffer);
       },
     );
 

@@ -61,6 +61,10 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       attempt: () => call('GET', `/api/meetings/branches/${outside}`),
       expect: 'forbidden',
     },
+    'GET /api/meetings/branches/:id/plan': {
+      attempt: () => call('GET', `/api/meetings/branches/${outside}/plan?year=2026`),
+      expect: 'forbidden',
+    },
     'GET /api/compliance': {
       attempt: () => call('GET', '/api/compliance?year=2026'),
       expect: (res) => {

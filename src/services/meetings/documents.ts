@@ -17,10 +17,16 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { CELL_STATE_LABELS, type CellState } from '../../domain/organization-life/compliance';
+import { orgLifeRule } from '../../domain/organization-life/rules';
+import { resolveOrgLifeSettings } from '../../domain/organization-life/settings';
 import { STUDY_STATE_LABELS } from '../../domain/organization-life/study-hours';
+import { MEETING_KIND_LABELS } from '../../domain/organization-life/types';
+import { yearPlan } from '../../domain/organization-life/year-plan';
+import { formatCitation } from '../../domain/rules/citation';
+import { getOrgInScope } from '../org.service';
 import type { Actor, ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { complianceReport, type ComplianceQuery } from './compliance.service';
+import { complianceReport, loadBranchFacts, type ComplianceQuery } from './compliance.service';
 import { getMeeting } from './meetings.service';
 import { getClass } from './training.service';
 
@@ -351,4 +357,64 @@ export async function complianceXlsx(
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { filename: `组织生活落实情况-${report.year}.xlsx`, buffer };
+}
+
+/** A branch's 三会一课 calendar for the year (.xlsx): what falls due when, with the rule behind it. */
+export async function yearPlanXlsx(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: number,
+  year: number,
+): Promise<FileOut> {
+  const branch = await getOrgInScope(ctx, actor, orgId);
+  if (branch.kind !== 'branch') {
+    throw new AppError(
+      'ERR_MEETING_NOT_BRANCH',
+      `年度计划按党支部生成，“${branch.name}”不是党支部`,
+      'orgId',
+    );
+  }
+  const [facts] = await loadBranchFacts(ctx, [branch], year);
+  const settings = resolveOrgLifeSettings();
+  const plan = yearPlan(
+    year,
+    { committees: facts?.committees ?? [], groups: facts?.groups ?? [] },
+    settings,
+  );
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '组工通';
+  const sheet = wb.addWorksheet(`${year}年三会一课计划`);
+  sheet.addRow([
+    `${branch.name}${year}年三会一课和主题党日计划（党课频次按本地设置：每个周期 ${settings.lecturesPerPeriod} 次）`,
+  ]);
+  sheet.addRow([
+    '最迟日期',
+    '周期',
+    '会议',
+    '对象',
+    '次数',
+    '依据',
+    '计划日期',
+    '实际召开日期',
+  ]).font = { bold: true };
+  for (const item of plan) {
+    const rule = orgLifeRule(item.rule);
+    sheet.addRow([
+      item.due,
+      item.periodLabel,
+      MEETING_KIND_LABELS[item.kind],
+      item.subject ?? '',
+      item.count,
+      `${item.rule} ${formatCitation(rule.citations[0])}`,
+      '',
+      '',
+    ]);
+  }
+  sheet.columns.forEach((col, i) => {
+    col.width = [12, 10, 14, 14, 6, 48, 12, 14][i] ?? 12;
+  });
+  return {
+    filename: `${branch.name}-${year}年三会一课计划.xlsx`,
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
 }

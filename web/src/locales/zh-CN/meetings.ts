@@ -11,6 +11,7 @@ export const meetings = {
   'meetings.org.all': '全部党支部',
   'meetings.asOf': '截至 {date}',
   'meetings.export': '导出 Excel',
+  'meetings.plan': '年度三会一课计划',
   'meetings.state.met': '已开展',
   'meetings.state.missing': '缺少',
   'meetings.state.notDue': '未到期',

@@ -245,6 +245,14 @@ export function ComplianceTab({ year, onYear }: { year: number; onYear: (y: numb
         <Button icon={<DownloadOutlined />} onClick={() => download(exportUrl)}>
           {mt('meetings.export')}
         </Button>
+        {orgs.data?.find((o) => o.id === orgId)?.kind === 'branch' ? (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(`/api/meetings/branches/${orgId ?? 0}/plan?year=${year}`)}
+          >
+            {mt('meetings.plan')}
+          </Button>
+        ) : null}
       </Space>
       <Typography.Text type="secondary">{mt('meetings.legend')}</Typography.Text>
       {data && data.rollups.length > 0 ? (

@@ -117,3 +117,13 @@ export function documentUrl(id: number, kind: DocumentKind, start?: string): str
   const query = start === undefined ? '' : `?start=${encodeURIComponent(start)}`;
   return `/api/recruitment/dossiers/${id}/documents/${kind}${query}`;
 }
+
+export type AnnualPlan = Json<paths['/api/recruitment/plan']['get']['responses'][200]>;
+
+export function useAnnualPlan(year: number) {
+  return useQuery({
+    queryKey: ['recruitment', 'plan', year] as const,
+    queryFn: () => unwrap(api.GET('/api/recruitment/plan', { params: { query: { year } } })),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -6,6 +6,7 @@ export const recruitment = {
   'recruitment.tab.pipeline': '流程总览',
   'recruitment.tab.calendar': '乡镇日程',
   'recruitment.tab.backdating': '补录核查',
+  'recruitment.tab.plan': '年度发展计划',
   'recruitment.stage.applicant': '申请人',
   'recruitment.stage.activist': '积极分子',
   'recruitment.stage.candidate': '发展对象',

@@ -5,11 +5,12 @@ import { rt } from '../../locales/zh-CN/recruitment';
 import { BackdatingTab } from './backdating-tab';
 import { CalendarTab } from './calendar-tab';
 import { PipelineTab } from './pipeline-tab';
+import { PlanTab } from './plan-tab';
 import './recruitment.css';
 
 export { DossierPage } from './dossier-page';
 
-const TABS = ['pipeline', 'calendar', 'backdating'] as const;
+const TABS = ['pipeline', 'calendar', 'backdating', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 export function RecruitmentPage() {
@@ -31,6 +32,7 @@ export function RecruitmentPage() {
             label: rt('recruitment.tab.backdating'),
             children: <BackdatingTab />,
           },
+          { key: 'plan', label: rt('recruitment.tab.plan'), children: <PlanTab /> },
         ]}
       />
     </div>

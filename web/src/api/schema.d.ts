@@ -2867,6 +2867,204 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/roster/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员花名册导入模板（.xlsx） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出管辖范围内的党员花名册（.xlsx；身份证号脱敏，有权限者可要求完整号码） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          status?: string;
+          gender?: '男' | '女';
+          education?: string;
+          ageMin?: number;
+          ageMax?: number;
+          partyYearsMin?: number;
+          partyYearsMax?: number;
+          away?: 'here' | 'away' | 'all' | 'mobile' | 'abroad' | 'lostContact' | 'transferredOut';
+          q?: string;
+          page?: number;
+          pageSize?: number;
+          sort?: 'name' | 'birthDate' | 'joinedOn' | 'org';
+          revealIdNumbers?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/import/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入预览：逐行校验，列出新增、更新、无变化和每一处错误，不写入 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            contentBase64: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fileRows: number;
+              created: number;
+              updated: number;
+              unchanged: number;
+              problems: {
+                row: number;
+                column: string;
+                value: string;
+                message: string;
+              }[];
+              rows: {
+                row: number;
+                /** @enum {string} */
+                action: 'create' | 'update' | 'unchanged';
+                name: string;
+                idNumberMasked: string;
+                orgName: string;
+                statusLabel: string;
+                changes: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入花名册：全部通过校验才写入，任何一行有错误则什么也不写 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            contentBase64: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: number;
+              updated: number;
+              unchanged: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recruitment/pipeline': {
     parameters: {
       query?: never;
@@ -5028,6 +5226,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recruitment/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度发展计划：各支部计划数、完成数、发展对象数与新党员结构 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              quotaTotal: number;
+              admittedTotal: number;
+              structure: {
+                total: number;
+                youth: number;
+                female: number;
+                college: number;
+                byEducation: {
+                  [key: string]: number;
+                };
+                byOccupation: {
+                  [key: string]: number;
+                };
+              };
+              branches: {
+                orgId: number;
+                orgName: string;
+                quota: number | null;
+                admitted: number;
+                candidates: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recruitment/plan/{orgId}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 下达或修改一个党支部的年度发展计划数 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: number;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            quota: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings': {
     parameters: {
       query?: never;
@@ -5368,6 +5675,46 @@ export interface paths {
                 orgId: number;
               }[];
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/branches/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部年度三会一课计划（.xlsx）：每项会议的最迟日期和依据 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
       };

@@ -91,3 +91,27 @@ export function revealIdNumber(id: number) {
 export function recordEvent(id: number, body: EventBody) {
   return unwrap(api.POST('/api/roster/members/{id}/events', { params: { path: { id } }, body }));
 }
+
+export type ImportPreview = Json<paths['/api/roster/import/preview']['post']['responses'][200]>;
+export type ImportResult = Json<paths['/api/roster/import']['post']['responses'][200]>;
+
+/** Reads a File as base64 (without the data: prefix). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(new Error('无法读取文件'));
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+export function previewImport(fileName: string, contentBase64: string) {
+  return unwrap(api.POST('/api/roster/import/preview', { body: { fileName, contentBase64 } }));
+}
+
+export function commitImport(fileName: string, contentBase64: string) {
+  return unwrap(api.POST('/api/roster/import', { body: { fileName, contentBase64 } }));
+}

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/page-header';
+import { ImportTab } from './components/import-tab';
 import { RosterTab } from './components/roster-tab';
 import { StatisticsTab } from './components/statistics-tab';
 import { VillagesTab } from './components/villages-tab';
@@ -31,6 +32,11 @@ export function MembersPage() {
           },
           { key: 'villages', label: '村（社区）两委', children: <VillagesTab /> },
           { key: 'statistics', label: '队伍结构', children: <StatisticsTab /> },
+          {
+            key: 'import',
+            label: '导入导出',
+            children: <ImportTab canImport={admin} canReveal={admin} />,
+          },
         ]}
       />
     </div>

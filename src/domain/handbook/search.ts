@@ -42,6 +42,8 @@ export type SearchOutcome =
 
 interface Field {
   text: string;
+  /** Character bigrams of `text`, for the share of a long word found without scanning. */
+  grams: Set<string>;
   /** One lower-case letter (or the character itself) per UTF-16 unit of `text`. */
   initials: string;
 }
@@ -109,7 +111,7 @@ function initialsOf(text: string): string {
 
 function field(text: string): Field {
   const normalized = normalizeText(text);
-  return { text: normalized, initials: initialsOf(normalized) };
+  return { text: normalized, grams: gramsOf(normalized), initials: initialsOf(normalized) };
 }
 
 /** Character bigrams of the word characters of `s` (single characters for one-letter runs). */
@@ -229,27 +231,50 @@ function occurrences(text: string, needle: string): [number, number][] {
   return out;
 }
 
-/** Ranges of `text` covered by bigrams of `term`, and the share of the term's bigrams found. */
-function partial(text: string, grams: Set<string>): { share: number; ranges: [number, number][] } {
-  const found = new Set<string>();
-  const ranges: [number, number][] = [];
-  for (let i = 0; i + 1 < text.length; i++) {
-    const g = text.slice(i, i + 2);
-    if (grams.has(g)) {
-      found.add(g);
-      ranges.push([i, i + 2]);
+/** The share of `grams` found in a field, and (when asked) the ranges of the field they cover. */
+function partial(
+  f: Field,
+  grams: Set<string>,
+  withRanges: boolean,
+): { share: number; ranges: [number, number][] } {
+  let found = 0;
+  for (const g of grams) {
+    if (f.grams.has(g)) {
+      found += 1;
     }
   }
-  return { share: grams.size === 0 ? 0 : found.size / grams.size, ranges };
+  const ranges: [number, number][] = [];
+  if (withRanges && found > 0) {
+    for (let i = 0; i + 1 < f.text.length; i++) {
+      if (grams.has(f.text.slice(i, i + 2))) {
+        ranges.push([i, i + 2]);
+      }
+    }
+  }
+  return { share: grams.size === 0 ? 0 : found / grams.size, ranges };
 }
 
-function matchTerm(d: IndexedDocument, term: string, variants: readonly string[]): TermMatch {
+/** A term with its synonym variants, each with its weight and bigrams, prepared once per query. */
+interface PreparedTerm {
+  term: string;
+  needles: { text: string; factor: number; grams: Set<string> }[];
+}
+
+function prepareTerm(term: string): PreparedTerm {
+  return {
+    term,
+    needles: [
+      { text: term, factor: 1, grams: gramsOf(term) },
+      ...synonymVariants(term).map((v) => ({ text: v, factor: SYNONYM_FACTOR, grams: gramsOf(v) })),
+    ],
+  };
+}
+
+function matchTerm(d: IndexedDocument, prepared: PreparedTerm, withRanges: boolean): TermMatch {
+  const { term, needles } = prepared;
   const m: TermMatch = { score: 0, title: [], explanation: [] };
   const weightOf = (factor: number, needle: string) => factor * Math.min(needle.length, 6);
-  for (const [needle, factor] of [
-    [term, 1] as const,
-    ...variants.map((v) => [v, SYNONYM_FACTOR] as const),
-  ]) {
+  for (const { text: needle, factor } of needles) {
     const t = occurrences(d.title.text, needle);
     const b = occurrences(d.explanation.text, needle);
     const inExtra = d.extra.includes(needle);
@@ -285,13 +310,9 @@ function matchTerm(d: IndexedDocument, term: string, variants: readonly string[]
   }
   if (m.score === 0 && term.length >= 3) {
     // Part of a long word: most of its bigrams (or a synonym's) appear in the title or explanation.
-    for (const [needle, factor] of [
-      [term, 1] as const,
-      ...variants.map((v) => [v, SYNONYM_FACTOR] as const),
-    ]) {
-      const grams = gramsOf(needle);
-      const t = partial(d.title.text, grams);
-      const b = partial(d.explanation.text, grams);
+    for (const { text: needle, factor, grams } of needles) {
+      const t = partial(d.title, grams, withRanges);
+      const b = partial(d.explanation, grams, withRanges);
       if (Math.max(t.share, b.share) < 0.5) {
         continue;
       }
@@ -383,27 +404,19 @@ export function searchHandbook(index: SearchIndex, query: string, limit = 20): S
   if (!parsed.ok) {
     return parsed;
   }
-  const variantsByTerm = parsed.terms.map((t) => synonymVariants(t));
+  const prepared = parsed.terms.map(prepareTerm);
+  const variantsByTerm = prepared.map((p) => p.needles.slice(1).map((n) => n.text));
   const pool = new Set<number>();
   parsed.terms.forEach((t, i) => candidates(index, [t, ...(variantsByTerm[i] ?? [])], t, pool));
 
-  const scored: {
-    i: number;
-    score: number;
-    title: [number, number][];
-    explanation: [number, number][];
-  }[] = [];
-  for (const i of pool) {
-    const d = index.docs[i];
-    if (d === undefined) {
-      continue;
-    }
+  // First pass: scores only. Second pass, for the hits shown: the ranges to mark.
+  const match = (d: IndexedDocument, withRanges: boolean) => {
     let score = 0;
     let matched = 0;
     const title: [number, number][] = [];
     const explanation: [number, number][] = [];
-    parsed.terms.forEach((t, k) => {
-      const m = matchTerm(d, t, variantsByTerm[k] ?? []);
+    prepared.forEach((p) => {
+      const m = matchTerm(d, p, withRanges);
       if (m.score > 0) {
         matched += 1;
         score += m.score;
@@ -411,16 +424,21 @@ export function searchHandbook(index: SearchIndex, query: string, limit = 20): S
         explanation.push(...m.explanation);
       }
     });
-    if (matched === 0) {
-      continue;
-    }
     // Documents matching every term rank above those matching some.
-    score *= matched / parsed.terms.length;
-    scored.push({ i, score, title, explanation });
+    return { score: (score * matched) / parsed.terms.length, title, explanation };
+  };
+  const scored: { i: number; score: number }[] = [];
+  for (const i of pool) {
+    const d = index.docs[i];
+    const score = d === undefined ? 0 : match(d, false).score;
+    if (score > 0) {
+      scored.push({ i, score });
+    }
   }
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  const hits = scored.slice(0, limit).map(({ i, score, title, explanation }): SearchHit => {
+  const hits = scored.slice(0, limit).map(({ i, score }): SearchHit => {
     const d = index.docs[i] as IndexedDocument;
+    const { title, explanation } = match(d, true);
     return {
       kind: d.doc.kind,
       id: d.doc.id,

@@ -30,6 +30,8 @@ const ACTION_LABELS: Record<string, string> = {
   'meeting.delete': '删除会议记录',
   'training.create': '新建培训班',
   'training.attendance': '登记培训考勤',
+  'exemption.create': '登记免于学时要求',
+  'exemption.delete': '取消免于学时要求',
   'roster.revealIdNumber': '查看完整公民身份号码',
   'roster.import': '导入党员花名册',
   'roster.export': '导出党员花名册',

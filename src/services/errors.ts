@@ -66,6 +66,7 @@ export const ERROR_CATALOGUE = {
   ERR_RECRUITMENT_IMPORT_INVALID: { status: 400, message: '导入文件有错误，未导入任何档案' },
   ERR_HANDBOOK_QUERY_INVALID: { status: 400, message: '查询内容为空、过长或只有标点符号' },
   ERR_CALCULATOR_INPUT_INVALID: { status: 400, message: '计算器输入不正确' },
+  ERR_EXEMPTION_PERSON_INVALID: { status: 400, message: '该人员不是党员，不能登记免于要求' },
   ERR_INTERNAL: { status: 500, message: '服务器内部错误，请联系管理员' },
 } as const;
 

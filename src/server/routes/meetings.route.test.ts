@@ -120,6 +120,46 @@ for (const target of testDatabaseTargets()) {
       expect(refused.json()).toMatchObject({ code: 'ERR_MEETING_NOT_BRANCH' });
     });
 
+    it('registers and lifts an exemption: the member is then not held to 32 hours', async () => {
+      const branch = await w.orgIdByName('石桥村党支部');
+      const studyOf = async (personId: number) => {
+        const report = (
+          await app.inject({
+            method: 'GET',
+            url: `/api/compliance?year=2026&orgId=${branch}`,
+            headers,
+          })
+        ).json() as {
+          branches: { study: { personId: number; state: string; requiredHours: number }[] }[];
+        };
+        return report.branches[0]!.study.find((p) => p.personId === personId)!;
+      };
+      const members = (
+        await app.inject({ method: 'GET', url: `/api/meetings/branches/${branch}`, headers })
+      ).json() as { members: { personId: number }[] };
+      const candidates = await Promise.all(
+        members.members.slice(0, 8).map((m) => studyOf(m.personId)),
+      );
+      const person = candidates.find((p) => p.state !== 'exempt' && p.requiredHours === 32)!;
+
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/study-exemptions',
+        headers,
+        payload: { personId: person.personId, reason: '年老体弱、行动不便' },
+      });
+      expect(created.statusCode).toBe(201);
+      expect(await studyOf(person.personId)).toMatchObject({ state: 'exempt', requiredHours: 0 });
+
+      const removed = await app.inject({
+        method: 'DELETE',
+        url: `/api/study-exemptions/${person.personId}`,
+        headers,
+      });
+      expect(removed.statusCode).toBe(200);
+      expect((await studyOf(person.personId)).requiredHours).toBe(32);
+    });
+
     it('gives a certificate only to a trainee who attended every session', async () => {
       const classes = (
         await app.inject({ method: 'GET', url: '/api/training/classes?year=2026', headers })

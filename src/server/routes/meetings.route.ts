@@ -9,6 +9,7 @@ import { MEETING_KINDS, type MeetingKind } from '../../domain/organization-life/
 import type { ServiceContext } from '../../services/context';
 import { MEETING_WRITE_ROLES } from '../../services/meetings/common';
 import { complianceReport } from '../../services/meetings/compliance.service';
+import { createExemption, removeExemptions } from '../../services/meetings/exemption.service';
 import { complianceXlsx, meetingRecordDocx, yearPlanXlsx } from '../../services/meetings/documents';
 import {
   createMeeting,
@@ -336,6 +337,43 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', attachment(file.filename))
           .send(file.buffer);
+      },
+    );
+
+    app.post(
+      '/api/study-exemptions',
+      {
+        config: { access: write },
+        schema: {
+          summary: '登记党员免于学时和组织活动硬性要求（年老体弱、行动不便等，EDU-06）',
+          body: z.object({
+            personId: z.number().int().positive(),
+            reason: z.string().max(50),
+            fromDate: isoDate.optional(),
+          }),
+          response: { 201: z.object({ id: z.number().int() }) },
+        },
+      },
+      async (request, reply) => {
+        const created = await createExemption(ctx, actorOf(request), request.body);
+        reply.status(201);
+        return created;
+      },
+    );
+
+    app.delete(
+      '/api/study-exemptions/:personId',
+      {
+        config: { access: write },
+        schema: {
+          summary: '取消党员的免于要求',
+          params: z.object({ personId: z.coerce.number().int().positive() }),
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await removeExemptions(ctx, actorOf(request), request.params.personId);
+        return { ok: true as const };
       },
     );
 

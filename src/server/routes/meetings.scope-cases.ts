@@ -65,6 +65,15 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       attempt: () => call('GET', `/api/meetings/branches/${outside}/plan?year=2026`),
       expect: 'forbidden',
     },
+    'POST /api/study-exemptions': {
+      attempt: () =>
+        call('POST', '/api/study-exemptions', { personId: member.personId, reason: '越权' }),
+      expect: 'forbidden',
+    },
+    'DELETE /api/study-exemptions/:personId': {
+      attempt: () => call('DELETE', `/api/study-exemptions/${member.personId}`),
+      expect: 'forbidden',
+    },
     'GET /api/compliance': {
       attempt: () => call('GET', '/api/compliance?year=2026'),
       expect: (res) => {

@@ -149,6 +149,28 @@ export function useRecordAttendance(classId: number) {
   });
 }
 
+export function useExemption() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { personId: number; reason: string | null }) => {
+      if (v.reason === null) {
+        await unwrap(
+          api.DELETE('/api/study-exemptions/{personId}', {
+            params: { path: { personId: v.personId } },
+          }),
+        );
+      } else {
+        await unwrap(
+          api.POST('/api/study-exemptions', { body: { personId: v.personId, reason: v.reason } }),
+        );
+      }
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['compliance'] });
+    },
+  });
+}
+
 /** Starts a file download from a GET url (the session cookie goes along). */
 export function download(url: string): void {
   const a = document.createElement('a');

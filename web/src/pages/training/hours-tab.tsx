@@ -1,6 +1,8 @@
-import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useCompliance, type PersonStudy } from '../../api/meetings';
+import { errorMessage } from '../../api/client';
+import { useCompliance, useExemption, type PersonStudy } from '../../api/meetings';
+import { useMe } from '../../auth/session';
 import { QueryError } from '../../components/query-error';
 import { mt } from '../../locales/zh-CN/meetings';
 
@@ -35,7 +37,43 @@ function StateCell({ p }: { p: PersonStudy }) {
   }
 }
 
+const EXEMPT_REASONS = ['年老体弱、行动不便', '重病', '失能'];
+const WRITE_ROLES = ['countyAdmin', 'townshipOrganizer', 'branchSecretary'];
+
+function ExemptAction({ p }: { p: PersonStudy }) {
+  const { message } = App.useApp();
+  const exemption = useExemption();
+  const run = async (reason: string | null) => {
+    try {
+      await exemption.mutateAsync({ personId: p.personId, reason });
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  if (p.state === 'exempt') {
+    return (
+      <Button size="small" loading={exemption.isPending} onClick={() => void run(null)}>
+        取消免于要求
+      </Button>
+    );
+  }
+  return (
+    <Dropdown
+      menu={{
+        items: EXEMPT_REASONS.map((r) => ({ key: r, label: r })),
+        onClick: ({ key }) => void run(key),
+      }}
+    >
+      <Button size="small" loading={exemption.isPending}>
+        登记免于要求
+      </Button>
+    </Dropdown>
+  );
+}
+
 export function HoursTab({ year }: { year: number }) {
+  const me = useMe();
+  const canWrite = WRITE_ROLES.includes(me.role);
   const report = useCompliance(year);
   const [onlyBehind, setOnlyBehind] = useState(false);
   const [branch, setBranch] = useState<string | undefined>(undefined);
@@ -125,6 +163,16 @@ export function HoursTab({ year }: { year: number }) {
             key: 'state',
             render: (_, p) => <StateCell p={p} />,
           },
+          ...(canWrite
+            ? [
+                {
+                  title: '年老体弱等（EDU-06）',
+                  key: 'exempt',
+                  width: 150,
+                  render: (_: unknown, p: Row) => <ExemptAction p={p} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Space>

@@ -26,7 +26,13 @@ import {
   savePlan,
   summarize,
 } from '../../services/elections/elections.service';
-import { ballotDocx, reportDocx } from '../../services/elections/documents';
+import {
+  announcementDocx,
+  ballotDocx,
+  electionRulesDocx,
+  planXlsx,
+  reportDocx,
+} from '../../services/elections/documents';
 import { actorOf } from '../access';
 import { idParams, okSchema } from '../schemas';
 
@@ -415,6 +421,71 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             attachment(`${view.orgName}${view.code}计票结果报告单.docx`),
           )
           .send(await reportDocx(view));
+      },
+    );
+
+    app.get(
+      '/api/elections/rounds/:id/announcement.docx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '当选公告（.docx，A4）',
+          params: idParams,
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await getRound(ctx, actorOf(request), request.params.id);
+        return reply
+          .type(DOCX)
+          .header('content-disposition', attachment(`${view.orgName}${view.code}当选公告.docx`))
+          .send(await announcementDocx(view));
+      },
+    );
+
+    app.get(
+      '/api/elections/documents/rules.docx',
+      {
+        config: { access: pure },
+        schema: {
+          summary: '选举办法（草案骨架，.docx，A4）',
+          querystring: z.object({
+            title: z.string().trim().min(1).max(80),
+            kind: z.enum(ELECTION_KINDS),
+            seats: z.coerce.number().int().min(1).max(50),
+          }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type(DOCX)
+          .header('content-disposition', attachment(`${request.query.title}选举办法.docx`))
+          .send(await electionRulesDocx(request.query)),
+    );
+
+    app.get(
+      '/api/elections/plans/:id/plan.xlsx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '换届工作计划（.xlsx）',
+          params: idParams,
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const plan = await getPlan(ctx, actor, request.params.id);
+        const org = (await listTermRegister(ctx, actor)).find((v) => v.orgId === plan.orgId);
+        const name = org?.orgName ?? '';
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="plan.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}换届工作计划.xlsx`)}`,
+          )
+          .send(await planXlsx(name, plan));
       },
     );
   };

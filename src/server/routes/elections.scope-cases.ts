@@ -46,6 +46,14 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
     .returning('id')
     .executeTakeFirstOrThrow();
   return {
+    'GET /api/elections/rounds/:id/announcement.docx': {
+      attempt: () => call('GET', `/api/elections/rounds/${outsideRound.id}/announcement.docx`),
+      expect: 'forbidden',
+    },
+    'GET /api/elections/plans/:id/plan.xlsx': {
+      attempt: () => call('GET', `/api/elections/plans/${outsidePlan.id}/plan.xlsx`),
+      expect: 'forbidden',
+    },
     'GET /api/elections/rounds/:id/report.docx': {
       attempt: () => call('GET', `/api/elections/rounds/${outsideRound.id}/report.docx`),
       expect: 'forbidden',

@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { strokeOrder } from '../../domain/elections/strokes';
-import type { RoundView } from './elections.service';
+import type { PlanView, RoundView } from './elections.service';
 
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1440, bottom: 1440, left: 1300, right: 1300 };
@@ -183,4 +183,108 @@ export function reportDocx(view: RoundView): Promise<Buffer> {
     paragraph('日期：____年____月____日'),
   );
   return document(children);
+}
+
+/** The plan as a workbook: one row per step with its latest date, source, documents and progress. */
+export async function planXlsx(orgName: string, plan: PlanView): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('换届计划', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+  });
+  sheet.addRow([
+    `${orgName}换届工作计划（选举日 ${plan.electionDate}，${plan.bodyKinds.join('、')}）`,
+  ]);
+  sheet.mergeCells(1, 1, 1, 7);
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  sheet.addRow(['序号', '步骤', '最迟完成', '日期依据', '法定/地方口径', '所需材料', '完成日期']);
+  sheet.getRow(2).font = { bold: true };
+  plan.steps.forEach((s, i) => {
+    sheet.addRow([
+      i + 1,
+      s.title,
+      s.dueDate,
+      s.source,
+      s.isStatutory ? '法定' : '地方口径',
+      s.documents.join('、'),
+      s.doneOn ?? (s.overdue ? '已逾期' : ''),
+    ]);
+  });
+  [6, 26, 12, 60, 12, 40, 12].forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  sheet.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** 当选公告 of a valid, complete round. */
+export function announcementDocx(view: RoundView): Promise<Buffer> {
+  const { round, result } = view;
+  const body = result.valid
+    ? `${view.orgName}于 ${round.date} 召开${round.kind === '村民委员会' ? '村民选举大会' : '党员大会'}，进行${round.kind}${round.round}。应选 ${round.seats} 名，${round.kind === '村民委员会' ? `登记选民 ${round.expectedVoters} 人，参加投票 ${round.ballotsReturned} 人` : `应到会有选举权的党员 ${round.expectedVoters} 名，实到 ${round.presentVoters} 名`}，发出选票 ${round.ballotsIssued} 张，收回 ${round.ballotsReturned} 张，选举有效。`
+    : `${view.orgName}于 ${round.date} 进行的${round.kind}${round.round}无效，将重新投票。`;
+  const children: (Paragraph | Table)[] = [
+    paragraph('公\u3000告', { bold: true, size: 40, center: true, after: 360 }),
+    paragraph(body, { after: 240 }),
+  ];
+  if (result.valid) {
+    children.push(
+      paragraph(
+        `经计票，当选人（按得票多少为序）为：${result.elected.length === 0 ? '无' : result.elected.join('、')}。`,
+      ),
+    );
+    if (result.revote.length > 0) {
+      children.push(paragraph(`${result.revote.join('、')}得票相等，将就其再次投票。`));
+    }
+    if (result.shortfall > 0) {
+      children.push(paragraph(`尚差 ${result.shortfall} 名，将另行选举。`));
+    }
+    children.push(
+      paragraph(
+        round.kind === '村民委员会' ? '特此公告。' : '以上选举结果报乡镇党委批准后生效。特此公告。',
+        { after: 600 },
+      ),
+    );
+  }
+  children.push(
+    paragraph(`${view.orgName}${round.kind === '村民委员会' ? '村民选举委员会' : ''}`, {
+      after: 120,
+    }),
+    paragraph('____年____月____日'),
+  );
+  return document(children);
+}
+
+/** 选举办法 skeleton for the meeting to adopt: the rules of this kind of election, numbers filled in. */
+export function electionRulesDocx(input: {
+  title: string;
+  kind: string;
+  seats: number;
+}): Promise<Buffer> {
+  const village = input.kind === '村民委员会';
+  const clauses = village
+    ? [
+        `本次选举应选村民委员会成员 ${input.seats} 名，实行差额选举，候选人名额多于应选名额（《中华人民共和国村民委员会组织法》第十五条）。`,
+        '登记参加选举的村民过半数投票，选举有效；候选人获得参加投票的村民过半数的选票，始得当选。',
+        '当选人数不足应选名额时，不足的名额另行选举；另行选举以得票多的当选，但所得票数不得少于已投选票总数的三分之一。',
+        '选举实行无记名投票、公开计票，选举结果当场公布；设立秘密写票处。',
+        '选民因外出不能参加投票的，可以书面委托本村有选举权的近亲属代为投票。',
+        '票数相等不能确定当选人时，就票数相等的候选人再次投票，以得票多的当选（按本省选举办法执行）。',
+      ]
+    : [
+        `本次选举应选委员 ${input.seats} 名，实行差额选举，候选人多于应选人数的差额不少于应选人数的20%（《中国共产党基层组织选举工作条例》，条号待核实）。`,
+        '有选举权的到会人数超过应到会人数的五分之四，会议有效，方可进行选举。',
+        '选举采用无记名投票方式。收回的选票等于或少于投票人数，选举有效；多于投票人数，选举无效，应重新选举。每张选票所选人数等于或少于应选人数的为有效票，多于的为废票。',
+        '选举人对候选人可以投赞成票、不赞成票，也可以弃权；投不赞成票者可以另选他人。',
+        '被选举人获得的赞成票超过应到会有选举权人数的半数，始得当选。获得赞成票超过半数的被选举人多于应选名额时，以得票多少为序取足应选名额；因票数相等不能确定当选人时，对票数相等的被选举人再次投票，得票多的当选。',
+        '获得赞成票超过半数的被选举人少于应选名额时，不足的名额另行选举；如接近应选名额，经半数以上选举人同意，也可以减少名额，不再选举。',
+        '大会设监票人、计票人。监票人从不是候选人的党员中推选，经大会表决通过；计票人在监票人监督下工作。',
+      ];
+  return document([
+    paragraph(`${input.title}选举办法`, { bold: true, size: 36, center: true, after: 240 }),
+    paragraph('（草案，提请大会表决通过）', { center: true, after: 240 }),
+    ...clauses.map((c, i) => paragraph(`第${i + 1}条\u3000${c}`)),
+    paragraph(`第${clauses.length + 1}条\u3000本办法经大会表决通过后生效。`),
+  ]);
 }

@@ -106,57 +106,64 @@ export function PlanTab() {
       {shown === null ? (
         <Alert type="info" showIcon title={et('elections.plan.pick')} />
       ) : (
-        <Table<Step>
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={shown.steps}
-          columns={[
-            { title: et('elections.plan.step'), dataIndex: 'title' },
-            {
-              title: et('elections.plan.due'),
-              key: 'due',
-              render: (_, s) => (
-                <Space>
-                  <strong>{s.dueDate}</strong>
-                  {s.overdue ? <Tag color="red">{et('elections.plan.overdue')}</Tag> : null}
-                </Space>
-              ),
-            },
-            {
-              title: et('elections.plan.source'),
-              key: 'source',
-              width: '34%',
-              render: (_, s) => (
-                <span>
-                  <Tag color={s.isStatutory ? 'blue' : 'default'}>
-                    {s.isStatutory ? et('elections.plan.statutory') : et('elections.plan.local')}
-                  </Tag>
-                  <Typography.Text type="secondary">
-                    {s.source.replace(/^地方口径：/, '')}
-                  </Typography.Text>
-                </span>
-              ),
-            },
-            {
-              title: et('elections.plan.documents'),
-              key: 'docs',
-              render: (_, s) => s.documents.join('、'),
-            },
-            {
-              title: et('elections.plan.done'),
-              key: 'done',
-              render: (_, s) => (
-                <Space>
-                  {s.doneOn === null ? null : <Tag color="green">{s.doneOn}</Tag>}
-                  <Button size="small" onClick={() => void toggle(s)} loading={mark.isPending}>
-                    {s.doneOn === null ? et('elections.plan.markDone') : et('elections.plan.undo')}
-                  </Button>
-                </Space>
-              ),
-            },
-          ]}
-        />
+        <>
+          <div style={{ marginBottom: 8 }}>
+            <a href={`/api/elections/plans/${shown.id}/plan.xlsx`}>{et('elections.plan.export')}</a>
+          </div>
+          <Table<Step>
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={shown.steps}
+            columns={[
+              { title: et('elections.plan.step'), dataIndex: 'title' },
+              {
+                title: et('elections.plan.due'),
+                key: 'due',
+                render: (_, s) => (
+                  <Space>
+                    <strong>{s.dueDate}</strong>
+                    {s.overdue ? <Tag color="red">{et('elections.plan.overdue')}</Tag> : null}
+                  </Space>
+                ),
+              },
+              {
+                title: et('elections.plan.source'),
+                key: 'source',
+                width: '34%',
+                render: (_, s) => (
+                  <span>
+                    <Tag color={s.isStatutory ? 'blue' : 'default'}>
+                      {s.isStatutory ? et('elections.plan.statutory') : et('elections.plan.local')}
+                    </Tag>
+                    <Typography.Text type="secondary">
+                      {s.source.replace(/^地方口径：/, '')}
+                    </Typography.Text>
+                  </span>
+                ),
+              },
+              {
+                title: et('elections.plan.documents'),
+                key: 'docs',
+                render: (_, s) => s.documents.join('、'),
+              },
+              {
+                title: et('elections.plan.done'),
+                key: 'done',
+                render: (_, s) => (
+                  <Space>
+                    {s.doneOn === null ? null : <Tag color="green">{s.doneOn}</Tag>}
+                    <Button size="small" onClick={() => void toggle(s)} loading={mark.isPending}>
+                      {s.doneOn === null
+                        ? et('elections.plan.markDone')
+                        : et('elections.plan.undo')}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </>
       )}
     </div>
   );

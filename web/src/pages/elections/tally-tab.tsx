@@ -150,6 +150,15 @@ export function TallyTab() {
           ...names.map((n) => ['names', n]),
         ]).toString()}`;
 
+  const rulesHref =
+    counts.seats === null
+      ? undefined
+      : `/api/elections/documents/rules.docx?${new URLSearchParams([
+          ['title', `${village?.orgName ?? ''}${kind}`],
+          ['kind', kind],
+          ['seats', String(counts.seats)],
+        ]).toString()}`;
+
   return (
     <Row gutter={16}>
       <Col xs={24} xl={14}>
@@ -273,6 +282,9 @@ export function TallyTab() {
             <Button href={ballotHref} disabled={ballotHref === undefined}>
               {et('elections.tally.ballot')}
             </Button>
+            <Button href={rulesHref} disabled={rulesHref === undefined}>
+              {et('elections.tally.rules')}
+            </Button>
           </Space>
         </Card>
       </Col>
@@ -308,9 +320,14 @@ export function TallyTab() {
                 {
                   title: '',
                   render: (_, r) => (
-                    <a href={`/api/elections/rounds/${r.id}/report.docx`}>
-                      {et('elections.tally.report')}
-                    </a>
+                    <Space direction="vertical" size={0}>
+                      <a href={`/api/elections/rounds/${r.id}/report.docx`}>
+                        {et('elections.tally.report')}
+                      </a>
+                      <a href={`/api/elections/rounds/${r.id}/announcement.docx`}>
+                        {et('elections.tally.announcement')}
+                      </a>
+                    </Space>
                   ),
                 },
               ]}

@@ -435,7 +435,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'dues',
     '多长时间不交党费会按自行脱党处理？',
     '无正当理由连续六个月不交纳党费的，按自行脱党处理，由支部大会决议除名并报上级党组织批准。',
-    [],
+    ['EDU-11'],
     [partyConstitution(9), educationRules(31)],
   ),
   q(
@@ -459,7 +459,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '党员大会选举时，到会多少人选举才有效？',
     '有选举权的到会人数超过应到会人数的五分之四，会议有效。例如应到 10 人，至少 9 人到会（8 人恰为五分之四，不够）。',
-    [],
+    ['ELC-05'],
     [electionRules()],
   ),
   q(
@@ -467,7 +467,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '支部委员候选人差额比例是多少？',
     '委员候选人实行差额选举，差额不少于应选人数的 20%：应选 3 人至少 4 名候选人，应选 5 人至少 6 名，应选 7 人至少 9 名。书记、副书记可以等额选举。条号和原文表述待核实。',
-    [],
+    ['ELC-04'],
     [electionRules(undefined, 'unverified')],
   ),
   q(
@@ -475,7 +475,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '当选需要多少赞成票？',
     '2020 年 7 月 13 日起，被选举人获得的赞成票须超过应到会有选举权人数的半数，例如应到 20 人至少 11 票；此前按 1990 年暂行条例的做法以实到会人数计算。2020 年条例的条号待核实。',
-    [],
+    ['ELC-07'],
     [electionRules(undefined, 'articleUnverified')],
   ),
   q(
@@ -483,7 +483,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '收回的选票多于发出的选票怎么办？',
     '该次选举无效，应当重新选举。收回选票等于或少于发出选票的有效；每张选票所选人数多于应选人数的，该票无效。',
-    [],
+    ['ELC-06'],
     [electionRules(undefined, 'articleUnverified')],
   ),
   q(
@@ -491,7 +491,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '得票相同无法确定谁当选怎么办？',
     '超过半数的人多于应选名额时按得票多少取足名额；票数相等无法确定时，对票数相等的被选举人再次投票，得票多的当选。',
-    [],
+    ['ELC-08', 'ELC-09'],
     [electionRules()],
   ),
   q(
@@ -515,7 +515,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '党组织换届能否延期或提前？',
     '可以，但须报上级党组织批准，延长或提前一般不超过一年。任期届满应按期换届。',
-    [],
+    ['ELC-01'],
     [electionRules(3)],
   ),
   q(
@@ -523,7 +523,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'elections',
     '村民委员会选举怎样才有效，怎样才当选？',
     '登记参加选举的村民过半数投票，选举有效；候选人获得参加投票的村民过半数的选票，始得当选。不足名额另行选举的，得票多的当选，但不得少于已投选票数的三分之一。',
-    [],
+    ['VC-06'],
     [villageCommitteeLaw(15)],
   ),
   q(
@@ -539,7 +539,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '支部党员大会多长时间召开一次？',
     '一般每季度召开一次。表决须有半数以上有表决权的党员到会，赞成人数超过应到会有表决权党员的半数为通过。',
-    [],
+    ['BR-06'],
     [branchRules(11)],
   ),
   q(
@@ -547,7 +547,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '支部委员会会议多长时间召开一次？',
     '一般每月召开一次，须有半数以上委员到会；提交党员大会讨论的重要事项一般先经支委会讨论。',
-    [],
+    ['BR-07'],
     [branchRules(12)],
   ),
   q(
@@ -555,7 +555,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '党小组会多长时间开一次？',
     '一般每月召开一次。党员人数较多或者党员工作地、居住地比较分散的党支部，应当划分党小组。',
-    [],
+    ['BR-08'],
     [branchRules(13)],
   ),
   q(
@@ -563,7 +563,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '主题党日多长时间开展一次？',
     '每月相对固定一天开展主题党日。',
-    [],
+    ['BR-10'],
     [educationRules(16)],
   ),
   q(
@@ -571,7 +571,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '组织生活会一年开几次？',
     '每年至少召开一次，一般安排在第四季度，可以以党员大会、支委会或者党小组会的形式召开。',
-    [],
+    ['BR-11'],
     [educationRules(17)],
   ),
   q(
@@ -579,7 +579,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '党课要求多长时间上一次？',
     '支部工作条例没有规定党课频次，只要求党委（党组）书记每年至少讲一次党课；“每季度至少一次”是常见的地方做法，未能追溯到中央文件，本系统作为可调的地方设置。条号待核实。',
-    [],
+    ['BR-09'],
     [branchRules(19, 'articleUnverified')],
   ),
   q(
@@ -587,7 +587,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '正式党员几人以上要设支部委员会？',
     '正式党员 7 人以上的党支部设立支部委员会，由 3 至 5 人组成，一般不超过 7 人；不足 7 人的不设支委会，设书记 1 名，必要时设副书记 1 名。条号待核实。',
-    [],
+    ['BR-04'],
     [branchRules(undefined, 'articleUnverified')],
   ),
   q(
@@ -595,7 +595,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'organizationLife',
     '民主评议党员多长时间开展一次？',
     '一般每年开展一次，包括个人自评、党员互评、民主测评，由支委会或党员大会提出评定意见，可以结合组织生活会进行。',
-    [],
+    ['BR-13'],
     [educationRules(18)],
   ),
   q(
@@ -603,7 +603,7 @@ export const HANDBOOK_QUESTIONS: readonly HandbookQuestion[] = [
     'training',
     '党员每年集中学习培训要多少学时？',
     '一般不少于 32 学时。基层党组织书记和班子成员每年一般不少于 56 学时，出自 2019—2023 年全国党员教育培训工作规划，2024—2028 年规划是否沿用未核实。',
-    [],
+    ['EDU-05', 'EDU-14'],
     [educationRules(20)],
   ),
   q(

@@ -65,6 +65,38 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
         call('POST', '/api/roster/import', { fileName: 'x.xlsx', contentBase64: 'UEsDBA==' }),
       expect: 'forbidden',
     },
+    'POST /api/roster/posts': {
+      attempt: () =>
+        call('POST', '/api/roster/posts', {
+          orgId: outside,
+          personId: 1,
+          body: 'partyOrg',
+          title: 'member',
+          termStart: '2026-03-16',
+          termEnd: null,
+        }),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/posts/:id/end': {
+      attempt: () =>
+        call('POST', '/api/roster/posts/1/end', { endedOn: '2026-11-01', reason: '越权' }),
+      expect: 'forbidden',
+    },
+    'POST /api/roster/reserves': {
+      attempt: () =>
+        call('POST', '/api/roster/reserves', {
+          orgId: outside,
+          personId: 1,
+          readiness: 'ready',
+          targetPost: null,
+          notes: null,
+        }),
+      expect: 'forbidden',
+    },
+    'DELETE /api/roster/reserves/:id': {
+      attempt: () => call('DELETE', '/api/roster/reserves/1'),
+      expect: 'forbidden',
+    },
     'GET /api/roster/statistics': {
       attempt: () => call('GET', `/api/roster/statistics?orgId=${outside}`),
       expect: 'forbidden',

@@ -1,0 +1,278 @@
+/**
+ * 村两委 posts and 后备干部: appoint a person to a post with a term, end a post (the row stays,
+ * with the day and reason, so terms keep their history), add and remove 后备干部. Each change is
+ * audited in its transaction. Only county and township roles change them.
+ */
+import { parseIsoDate } from '../../domain/calendar/date';
+import {
+  CADRE_BODY_LABELS,
+  CADRE_TITLE_LABELS,
+  CADRE_TITLES_BY_BODY,
+} from '../../domain/roster/labels';
+import type { CadreBody, CadreTitle, ReserveReadiness } from '../../domain/roster/types';
+import { appendAudit } from '../audit.service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { getOrgInScope, requireInScope } from '../org.service';
+import { canEditRoster, chinaToday } from './member.service';
+import { isVillageOrg } from './village.service';
+
+function requireEditor(actor: Actor): void {
+  if (!canEditRoster(actor)) {
+    throw new AppError(
+      'ERR_FORBIDDEN_ROLE',
+      '只有县级管理员和乡镇组织委员可以调整两委班子和后备干部',
+    );
+  }
+}
+
+async function villageInScope(ctx: ServiceContext, actor: Actor, orgId: number) {
+  const org = await getOrgInScope(ctx, actor, orgId);
+  const parent =
+    org.parentId === null
+      ? undefined
+      : await ctx.db
+          .selectFrom('org')
+          .selectAll()
+          .where('id', '=', org.parentId)
+          .executeTakeFirst();
+  if (!isVillageOrg(org, parent)) {
+    throw new AppError('ERR_ROSTER_NOT_VILLAGE', `“${org.name}”不是村（社区）党组织`, 'orgId');
+  }
+  return org;
+}
+
+async function personExists(ctx: ServiceContext, personId: number): Promise<string> {
+  const p = await ctx.db
+    .selectFrom('person')
+    .select('name')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (p === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `人员不存在：编号 ${personId}`, 'personId');
+  }
+  return p.name;
+}
+
+export interface AppointInput {
+  orgId: number;
+  personId: number;
+  body: CadreBody;
+  title: CadreTitle;
+  termStart: string;
+  termEnd: string | null;
+}
+
+export async function appointCadre(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: AppointInput,
+): Promise<{ id: number }> {
+  requireEditor(actor);
+  const village = await villageInScope(ctx, actor, input.orgId);
+  const name = await personExists(ctx, input.personId);
+  if (!CADRE_TITLES_BY_BODY[input.body].includes(input.title)) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `${CADRE_BODY_LABELS[input.body]}没有“${CADRE_TITLE_LABELS[input.title]}”这一职务`,
+      'title',
+    );
+  }
+  if (parseIsoDate(input.termStart) === null) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `任期开始日期不正确：${input.termStart}`,
+      'termStart',
+    );
+  }
+  if (
+    input.termEnd !== null &&
+    (parseIsoDate(input.termEnd) === null || input.termEnd <= input.termStart)
+  ) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `任期届满日期 ${input.termEnd} 应晚于开始日期 ${input.termStart}`,
+      'termEnd',
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('cadrePost')
+      .select(['id', 'personId', 'title'])
+      .where('orgId', '=', input.orgId)
+      .where('body', '=', input.body)
+      .where('endedOn', 'is', null)
+      .execute();
+    if (current.some((c) => c.personId === input.personId)) {
+      throw new AppError(
+        'ERR_ROSTER_POST_INVALID',
+        `${name}已在${CADRE_BODY_LABELS[input.body]}任职`,
+        'personId',
+      );
+    }
+    const head: CadreTitle[] = ['secretary', 'director'];
+    if (head.includes(input.title) && current.some((c) => c.title === input.title)) {
+      throw new AppError(
+        'ERR_ROSTER_POST_INVALID',
+        `${CADRE_BODY_LABELS[input.body]}已有${CADRE_TITLE_LABELS[input.title]}，请先办理原任离任`,
+        'title',
+      );
+    }
+    const at = isoNow(ctx);
+    const row = await trx
+      .insertInto('cadrePost')
+      .values({
+        personId: input.personId,
+        orgId: input.orgId,
+        areaCode: village.areaCode,
+        body: input.body,
+        title: input.title,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+        endedOn: null,
+        endReason: null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, at, {
+      action: 'roster.post.create',
+      entityType: 'cadrePost',
+      entityId: row.id,
+      areaCode: village.areaCode,
+      orgPath: village.path,
+      after: { ...input, name },
+    });
+    return row;
+  });
+}
+
+export async function endCadrePost(
+  ctx: ServiceContext,
+  actor: Actor,
+  postId: number,
+  input: { endedOn: string; reason: string },
+): Promise<void> {
+  requireEditor(actor);
+  const post = await ctx.db
+    .selectFrom('cadrePost as c')
+    .innerJoin('org as o', 'o.id', 'c.orgId')
+    .selectAll('c')
+    .select('o.path')
+    .where('c.id', '=', postId)
+    .executeTakeFirst();
+  if (post === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `职务记录不存在：编号 ${postId}`, 'id');
+  }
+  requireInScope(actor, post.path);
+  if (post.endedOn !== null) {
+    throw new AppError('ERR_ROSTER_POST_INVALID', `该职务已于 ${post.endedOn} 离任`, 'id');
+  }
+  if (
+    parseIsoDate(input.endedOn) === null ||
+    input.endedOn < post.termStart ||
+    input.endedOn > chinaToday(ctx)
+  ) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `离任日期 ${input.endedOn} 应在任期开始 ${post.termStart} 之后、今天之前`,
+      'endedOn',
+    );
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    await trx
+      .updateTable('cadrePost')
+      .set({ endedOn: input.endedOn, endReason: input.reason.trim() || null, updatedAt: at })
+      .where('id', '=', postId)
+      .execute();
+    await appendAudit(trx, actor, at, {
+      action: 'roster.post.end',
+      entityType: 'cadrePost',
+      entityId: postId,
+      areaCode: post.areaCode,
+      orgPath: post.path,
+      before: { endedOn: null },
+      after: { endedOn: input.endedOn, reason: input.reason },
+    });
+  });
+}
+
+export async function addReserveCadre(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: {
+    orgId: number;
+    personId: number;
+    readiness: ReserveReadiness;
+    targetPost: string | null;
+    notes: string | null;
+  },
+): Promise<{ id: number }> {
+  requireEditor(actor);
+  const village = await villageInScope(ctx, actor, input.orgId);
+  const name = await personExists(ctx, input.personId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const row = await trx
+      .insertInto('reserveCadre')
+      .values({
+        personId: input.personId,
+        orgId: input.orgId,
+        areaCode: village.areaCode,
+        readiness: input.readiness,
+        targetPost: input.targetPost,
+        notes: input.notes,
+        addedOn: chinaToday(ctx),
+        removedOn: null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, at, {
+      action: 'roster.reserve.add',
+      entityType: 'reserveCadre',
+      entityId: row.id,
+      areaCode: village.areaCode,
+      orgPath: village.path,
+      after: { ...input, name },
+    });
+    return row;
+  });
+}
+
+export async function removeReserveCadre(
+  ctx: ServiceContext,
+  actor: Actor,
+  reserveId: number,
+): Promise<void> {
+  requireEditor(actor);
+  const row = await ctx.db
+    .selectFrom('reserveCadre as r')
+    .innerJoin('org as o', 'o.id', 'r.orgId')
+    .selectAll('r')
+    .select('o.path')
+    .where('r.id', '=', reserveId)
+    .executeTakeFirst();
+  if (row === undefined || row.removedOn !== null) {
+    throw new AppError('ERR_NOT_FOUND', `后备干部记录不存在：编号 ${reserveId}`, 'id');
+  }
+  requireInScope(actor, row.path);
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    await trx
+      .updateTable('reserveCadre')
+      .set({ removedOn: chinaToday(ctx), updatedAt: at })
+      .where('id', '=', reserveId)
+      .execute();
+    await appendAudit(trx, actor, at, {
+      action: 'roster.reserve.remove',
+      entityType: 'reserveCadre',
+      entityId: reserveId,
+      areaCode: row.areaCode,
+      orgPath: row.path,
+    });
+  });
+}

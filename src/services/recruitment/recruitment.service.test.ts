@@ -333,16 +333,20 @@ for (const target of testDatabaseTargets()) {
     it('sets a quota per branch and year and reports progress and the new members’ structure', async () => {
       const zuzhi = w.actors['zuzhi']!;
       await setQuota(w.ctx, zuzhi, { orgId: branchId, year: 2026, quota: 7 });
-      expect(await codeOf(setQuota(w.ctx, w.actors['shuji']!, { orgId: branchId, year: 2026, quota: 9 }))).toBe(
-        'ERR_FORBIDDEN_ROLE',
-      );
+      expect(
+        await codeOf(
+          setQuota(w.ctx, w.actors['shuji']!, { orgId: branchId, year: 2026, quota: 9 }),
+        ),
+      ).toBe('ERR_FORBIDDEN_ROLE');
       const plan = await getAnnualPlan(w.ctx, zuzhi, 2026);
       const branch = plan.branches.find((b) => b.orgId === branchId)!;
       expect(branch.quota).toBe(7);
       expect(plan.admittedTotal).toBe(plan.branches.reduce((s, b) => s + b.admitted, 0));
       expect(plan.admittedTotal).toBeGreaterThan(0);
       expect(plan.structure.total).toBe(plan.admittedTotal);
-      expect(Object.values(plan.structure.byOccupation).reduce((a, b) => a + b, 0)).toBe(plan.admittedTotal);
+      expect(Object.values(plan.structure.byOccupation).reduce((a, b) => a + b, 0)).toBe(
+        plan.admittedTotal,
+      );
       const shujiPlan = await getAnnualPlan(w.ctx, w.actors['shuji']!, 2026);
       expect(shujiPlan.branches.every((b) => b.orgName.startsWith('河口村'))).toBe(true);
     });

@@ -54,7 +54,7 @@ for (const target of testDatabaseTargets()) {
       expect(dossier.idNumberMasked).toBe('1101**********002X');
       const url = `/api/recruitment/dossiers/${dossier.id}`;
 
-      const put = (stepKey: string, payload: unknown) =>
+      const put = (stepKey: string, payload: Record<string, unknown>) =>
         app.inject({ method: 'PUT', url: `${url}/steps/${stepKey}`, headers, payload });
       expect((await put('application', { record: { date: '2026-11-20' } })).statusCode).toBe(200);
       const refused = await put('applicationTalk', { record: { date: '2026-11-19' } });

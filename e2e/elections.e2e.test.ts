@@ -172,6 +172,7 @@ describe('换届选举 in the browser', () => {
 
     await page.getByRole('button', { name: '保存本轮' }).click();
     await page.getByText('已保存：HK-2027-支委').waitFor();
+    await page.getByText('HK-2027-支委 已选满名额：任期台账已开始新一届任期').waitFor();
     await page.getByRole('cell', { name: 'HK-2027-支委' }).waitFor();
     expect(pageErrors).toEqual([]);
   });

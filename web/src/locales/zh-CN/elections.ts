@@ -65,6 +65,10 @@ const elections = {
   'elections.tally.none': '无',
   'elections.tally.save': '保存本轮',
   'elections.tally.saved': '已保存：{code}',
+  'elections.tally.newTerm':
+    '{code} 已选满名额：任期台账已开始新一届任期。当选人的职务请在“党员队伍”的村两委班子中登记。',
+  'elections.tally.notComplete':
+    '{code} 已保存，但本轮没有选满名额（无效、需再次投票或另行选举），任期台账不变。',
   'elections.tally.history': '已录入的轮次',
   'elections.tally.ballot': '下载选票（.docx）',
   'elections.tally.report': '下载计票结果报告单（.docx）',

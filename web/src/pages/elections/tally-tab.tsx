@@ -61,6 +61,7 @@ export function TallyTab() {
   ]);
   const [result, setResult] = useState<TallyResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ code: string; complete: boolean } | null>(null);
   const villages = register.data?.items ?? [];
   const village = villages.find((v) => v.orgId === orgId);
 
@@ -116,8 +117,17 @@ export function TallyTab() {
       return;
     }
     try {
-      const saved = await record.mutateAsync({ orgId, round });
-      message.success(et('elections.tally.saved', { code: saved.code }));
+      const view = await record.mutateAsync({ orgId, round });
+      const r = view.result;
+      setSaved({
+        code: view.code,
+        complete:
+          r.valid &&
+          r.revote.length === 0 &&
+          r.shortfall === 0 &&
+          !r.findings.some((f) => f.severity === 'error'),
+      });
+      message.success(et('elections.tally.saved', { code: view.code }));
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -298,6 +308,16 @@ export function TallyTab() {
             <TallyView result={result} />
           )}
         </Card>
+        {saved === null ? null : (
+          <Alert
+            style={{ marginTop: 16 }}
+            type={saved.complete ? 'success' : 'warning'}
+            showIcon
+            title={et(saved.complete ? 'elections.tally.newTerm' : 'elections.tally.notComplete', {
+              code: saved.code,
+            })}
+          />
+        )}
         {orgId === null ? null : (
           <Card size="small" title={et('elections.tally.history')} style={{ marginTop: 16 }}>
             <Table

@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'recruitment.deleteStep': '删除发展党员步骤',
   'recruitment.import': '导入发展党员档案',
   'recruitment.setQuota': '设置年度发展计划',
+  'recruitment.setSettings': '修改发展党员设置',
   'elections.registerTerm': '登记任期',
   'elections.approveTiming': '批准延期或提前换届',
   'elections.savePlan': '制定换届计划',

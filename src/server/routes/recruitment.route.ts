@@ -15,6 +15,10 @@ import {
 import { DOCUMENT_KINDS, generateDocument } from '../../services/recruitment/documents';
 import { searchMembers } from '../../services/recruitment/people.service';
 import { getAnnualPlan, setQuota } from '../../services/recruitment/plan.service';
+import {
+  getRecruitmentSettings,
+  updateRecruitmentSettings,
+} from '../../services/recruitment/settings';
 import { ADMIN_ROLES } from '../../domain/access';
 import {
   getBackdatingReport,
@@ -615,6 +619,57 @@ export function recruitmentRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         await setQuota(ctx, actorOf(request), { ...request.params, quota: request.body.quota });
         return { ok: true as const };
       },
+    );
+
+    const settingsSchema = z.object({
+      rules: z.object({
+        publicNoticeCheck: z.boolean(),
+        publicNoticeWorkdays: z.number().int(),
+        strictNoticeCounting: z.boolean(),
+        applicationToActivistMinMonths: z.number().int(),
+        enable2026Revision: z.boolean(),
+      }),
+      backdating: z.object({
+        lateEntryDays: z.number().int(),
+        batchMinSteps: z.number().int(),
+        batchWindowMinutes: z.number().int(),
+      }),
+    });
+
+    app.get(
+      '/api/recruitment/settings',
+      {
+        config: { access: { roles: ALL_ROLES, scope: 'none' } },
+        schema: {
+          summary: '本县发展党员设置：地方口径与补录天数（含各项默认值出处）',
+          response: {
+            200: settingsSchema.extend({ sources: z.record(z.string(), z.string()) }),
+          },
+        },
+      },
+      async (request) => getRecruitmentSettings(ctx, actorOf(request)),
+    );
+
+    app.put(
+      '/api/recruitment/settings',
+      {
+        config: { access: { roles: ['countyAdmin'], scope: 'none' } },
+        schema: {
+          summary: '修改本县发展党员设置（县级管理员）',
+          body: z.object({
+            rules: z.record(z.string(), z.unknown()).optional(),
+            backdating: z
+              .object({
+                lateEntryDays: z.number().int().min(1).max(365).optional(),
+                batchMinSteps: z.number().int().min(2).max(25).optional(),
+                batchWindowMinutes: z.number().int().min(1).max(1440).optional(),
+              })
+              .optional(),
+          }),
+          response: { 200: settingsSchema },
+        },
+      },
+      async (request) => updateRecruitmentSettings(ctx, actorOf(request), request.body),
     );
   };
 }

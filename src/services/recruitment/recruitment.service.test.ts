@@ -17,6 +17,7 @@ import { getBackdatingReport, getCalendar, getPipeline } from './pipeline.servic
 import { searchMembers } from './people.service';
 import ExcelJS from 'exceljs';
 import { getAnnualPlan, setQuota } from './plan.service';
+import { getRecruitmentSettings, updateRecruitmentSettings } from './settings';
 import { calendarWorkbook, exportDossiers, importDossiers } from './xlsx.service';
 
 async function codeOf(run: Promise<unknown>): Promise<string> {
@@ -349,6 +350,36 @@ for (const target of testDatabaseTargets()) {
       );
       const shujiPlan = await getAnnualPlan(w.ctx, w.actors['shuji']!, 2026);
       expect(shujiPlan.branches.every((b) => b.orgName.startsWith('河口村'))).toBe(true);
+    });
+
+    it('lets the county change the 补录 threshold; a 45-day-old step then needs no reason', async () => {
+      const xianji = w.actors['xianji']!;
+      expect((await getRecruitmentSettings(w.ctx, xianji)).backdating.lateEntryDays).toBe(30);
+      expect(
+        await codeOf(
+          updateRecruitmentSettings(w.ctx, w.actors['zuzhi']!, {
+            backdating: { lateEntryDays: 60 },
+          }),
+        ),
+      ).toBe('ERR_FORBIDDEN_ROLE');
+      expect(
+        await codeOf(updateRecruitmentSettings(w.ctx, xianji, { rules: { noSuchSetting: 1 } })),
+      ).toBe('ERR_VALIDATION');
+      const updated = await updateRecruitmentSettings(w.ctx, xianji, {
+        backdating: { lateEntryDays: 60 },
+      });
+      expect(updated.backdating.lateEntryDays).toBe(60);
+      const id = await createDossier(w.ctx, xianji, {
+        orgId: branchId,
+        person: { name: '设置甲', gender: '男', birthDate: '1999-01-01' },
+      });
+      // 2026-10-13 is 45 days before the test world's today (2026-11-27).
+      const saved = await saveStep(w.ctx, xianji, id, {
+        stepKey: 'application',
+        record: { date: '2026-10-13' },
+      });
+      expect(saved.steps[0]?.entry?.lateEntry).toBe(false);
+      expect(saved.lateEntryDays).toBe(60);
     });
   });
 }

@@ -12,6 +12,8 @@ import { registerPlanCommand } from './commands/plan.command';
 import { registerAskCommand } from './commands/ask.command';
 import { registerDuesCommand } from './commands/dues.command';
 import { registerProbationCommand } from './commands/probation.command';
+import { registerTermDatesCommand } from './commands/term-dates.command';
+import { registerVotesCommand } from './commands/votes.command';
 import { registerWorkdaysCommand } from './commands/workdays.command';
 import { registerTemplateCommand } from './commands/template.command';
 import { registerTallyCommand } from './commands/tally.command';
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
   registerAskCommand(program);
   registerDuesCommand(program);
   registerProbationCommand(program);
+  registerTermDatesCommand(program);
+  registerVotesCommand(program);
   registerWorkdaysCommand(program);
   registerTemplateCommand(program);
   registerTallyCommand(program);

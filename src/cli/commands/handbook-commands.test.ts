@@ -168,3 +168,41 @@ describe('bin/zugong.mjs', () => {
     expect(JSON.parse(out)).toMatchObject({ monthly: 75, rule: 'DUES-02' });
   });
 });
+
+describe('zugong votes and term-dates', () => {
+  it('gives the quorum and votes of reference.md TC-32 and TC-34', async () => {
+    const tc32 = await run(
+      'votes',
+      '--expected',
+      '10',
+      '--present',
+      '8',
+      '--seats',
+      '5',
+      '--date',
+      '2021-06-01',
+      '--json',
+    );
+    const tc34 = await run(
+      'votes',
+      '--expected',
+      '20',
+      '--present',
+      '17',
+      '--seats',
+      '5',
+      '--date',
+      '2021-06-01',
+    );
+
+    expect(JSON.parse(tc32.out)).toMatchObject({ minPresent: 9, isQuorate: false });
+    expect(tc34.out).toContain('至少 11 票');
+  });
+
+  it('gives the term end and the delay limit', async () => {
+    const { out } = await run('term-dates', '--start', '2021-03-01');
+
+    expect(out).toContain('任期届满：2026-03-01');
+    expect(out).toContain('经批准延期最迟：2027-03-01');
+  });
+});

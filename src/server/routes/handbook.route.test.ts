@@ -164,4 +164,35 @@ describe.runIf(target !== undefined)('handbook HTTP API', () => {
     expect(body.steps).toHaveLength(25);
     expect(body.steps[0]).toMatchObject({ step: 'application', earliest: '2025-03-01' });
   });
+
+  it('gives the election thresholds of reference.md TC-32 and TC-34', async () => {
+    const tc32 = (
+      await get('/api/handbook/election-thresholds?expected=10&present=8&seats=5&date=2021-06-01')
+    ).json();
+    const tc34 = (
+      await get('/api/handbook/election-thresholds?expected=20&present=17&seats=5&date=2021-06-01')
+    ).json();
+    const before2020 = (
+      await get('/api/handbook/election-thresholds?expected=20&present=17&seats=5&date=2019-06-01')
+    ).json();
+
+    expect(tc32).toMatchObject({ minPresent: 9, isQuorate: false, minCandidates: 6 });
+    expect(tc34).toMatchObject({ minVotes: 11, isQuorate: true });
+    expect(before2020).toMatchObject({ minVotes: 9 });
+    const bad = await get(
+      '/api/handbook/election-thresholds?expected=10&present=12&seats=5&date=2021-06-01',
+    );
+    expect(bad.json()).toMatchObject({ code: 'ERR_CALCULATOR_INPUT_INVALID', field: 'present' });
+  });
+
+  it('gives the 换届 dates from a term start', async () => {
+    const res = await get('/api/handbook/term-dates?termStart=2021-03-01');
+
+    expect(res.json()).toMatchObject({
+      termEnd: '2026-03-01',
+      latestWithApproval: '2027-03-01',
+      reminderFrom: '2025-12-01',
+    });
+    expect((res.json() as { steps: unknown[] }).steps.length).toBeGreaterThan(3);
+  });
 });

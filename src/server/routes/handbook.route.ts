@@ -7,6 +7,8 @@ import {
   calculateMembershipAge,
   calculatePlan,
   calculateWorkdays,
+  calculateElectionThresholds,
+  calculateTermDates,
   getQuestionDetail,
   getRuleDetail,
   handbookData,
@@ -288,6 +290,71 @@ export function handbookRoutes(): FastifyPluginAsyncZod {
         },
       },
       async (request) => calculatePlan(request.query),
+    );
+
+    app.get(
+      '/api/handbook/election-thresholds',
+      {
+        config: { access },
+        schema: {
+          summary: '选举门槛：由应到、实到、应选人数给出到会人数、当选票数和候选人数',
+          querystring: z.object({
+            kind: text(10),
+            expected: text(10),
+            present: text(10),
+            seats: text(10),
+            date: text(40),
+          }),
+          response: {
+            200: z.object({
+              kind: z.enum(['党组织委员会', '党组织书记副书记', '村民委员会']),
+              date: z.string(),
+              expectedVoters: z.number().int(),
+              presentVoters: z.number().int(),
+              seats: z.number().int(),
+              minPresent: z.number().int(),
+              isQuorate: z.boolean(),
+              minVotes: z.number().int(),
+              votesBasis: z.string(),
+              minCandidates: z.number().int(),
+              explanation: z.array(z.string()),
+              ruleRefs: z.array(ruleRefSchema),
+            }),
+          },
+        },
+      },
+      async (request) => calculateElectionThresholds(request.query),
+    );
+
+    app.get(
+      '/api/handbook/term-dates',
+      {
+        config: { access },
+        schema: {
+          summary: '换届日期：由本届任期开始日期推算届满日、提醒起始日、延期上限和换届工作计划',
+          querystring: z.object({ termStart: text(40), years: text(4) }),
+          response: {
+            200: z.object({
+              termStart: z.string(),
+              years: z.number().int(),
+              termEnd: z.string(),
+              reminderFrom: z.string(),
+              latestWithApproval: z.string(),
+              steps: z.array(
+                z.object({
+                  key: z.string(),
+                  title: z.string(),
+                  dueDate: z.string(),
+                  source: z.string(),
+                  isStatutory: z.boolean(),
+                }),
+              ),
+              ruleRefs: z.array(ruleRefSchema),
+            }),
+          },
+        },
+      },
+      async (request) => calculateTermDates(request.query),
     );
   };
 }

@@ -3,7 +3,11 @@
  * examples, search, and the calculators. Nothing here touches the database; the catalogue and
  * its search index are built once per process from the rule index.
  */
-import { addDays, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
+import { addDays, addMonths, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
+import { planElection } from '../../domain/elections/plan';
+import { moreThanHalf, thresholdFor } from '../../domain/elections/tally';
+import { defaultTermEnd, ON_TIME_WINDOW_DAYS } from '../../domain/elections/term';
+import type { ElectionKind, ElectionRound } from '../../domain/elections/types';
 import { createWorkdayCalendar, type WorkdayCalendar } from '../../domain/calendar/workdays';
 import {
   calculateDues,
@@ -124,9 +128,29 @@ function requireDate(value: string, field: string, label: string): IsoDate {
   return date;
 }
 
-function ruleRef(id: string): { id: string; title: string; citations: CitationView[] } {
+/**
+ * A rule's id, title and citations; with `on`, the citations in force that day come first (a rule
+ * with dated versions, such as ELC-07 before and after 2020-07-13).
+ */
+function ruleRef(
+  id: string,
+  on?: IsoDate,
+): { id: string; title: string; citations: CitationView[] } {
   const rule = handbookData().handbook.rules.find((r) => r.id === id);
-  return { id, title: rule?.title ?? id, citations: rule?.citations ?? [] };
+  const info = on === undefined ? undefined : allRules().find((r) => r.id === id);
+  if (rule === undefined || info === undefined || on === undefined) {
+    return { id, title: rule?.title ?? id, citations: rule?.citations ?? [] };
+  }
+  const inForce = (i: number) => {
+    const c = info.citations[i];
+    return (
+      c !== undefined && c.effectiveFrom <= on && (c.effectiveTo === null || on <= c.effectiveTo)
+    );
+  };
+  const order = rule.citations
+    .map((_, i) => i)
+    .sort((a, b) => Number(inForce(b)) - Number(inForce(a)));
+  return { id, title: rule.title, citations: order.map((i) => rule.citations[i] as CitationView) };
 }
 
 export interface DuesView {
@@ -227,7 +251,7 @@ export function calculateMembershipAge(input: {
     ...result,
     admissionMeetingDate: admission,
     asOf,
-    ruleRefs: result.rules.map(ruleRef),
+    ruleRefs: result.rules.map((id) => ruleRef(id)),
   };
 }
 
@@ -333,3 +357,147 @@ export function calculatePlan(input: { from: string }): PlanView {
 }
 
 export type { CitationView, HandbookAnswer, HandbookRule, SearchHit, WorkedExample };
+
+function requireCount(value: string | undefined, field: string, label: string, min = 0): number {
+  const text = (value ?? '').trim();
+  if (!/^\d{1,6}$/.test(text) || Number(text) < min) {
+    throw inputError(`${label}应为不小于 ${min} 的整数：${value ?? ''}`, field);
+  }
+  return Number(text);
+}
+
+export interface ElectionThresholdsView {
+  kind: ElectionKind;
+  date: IsoDate;
+  expectedVoters: number;
+  presentVoters: number;
+  seats: number;
+  /** ELC-05 (党组织) or VC-06 (村民委员会): the smallest turnout that makes the election valid. */
+  minPresent: number;
+  isQuorate: boolean;
+  /** ELC-07 / VC-06: the votes a candidate needs, and what they are counted against. */
+  minVotes: number;
+  votesBasis: string;
+  /** ELC-04 (委员) or VC-06 (村委会): the fewest candidates on the ballot. */
+  minCandidates: number;
+  explanation: string[];
+  ruleRefs: { id: string; title: string; citations: CitationView[] }[];
+}
+
+/**
+ * Given 应到, 实到 and 应选: the turnout that makes the meeting able to elect, the votes needed to
+ * be elected (2020 rule from 2020-07-13, the 1990 practice before) and the fewest candidates.
+ */
+export function calculateElectionThresholds(input: {
+  kind?: string | undefined;
+  expected?: string | undefined;
+  present?: string | undefined;
+  seats?: string | undefined;
+  date?: string | undefined;
+}): ElectionThresholdsView {
+  const kind = (input.kind ?? '党组织委员会').trim() as ElectionKind;
+  if (kind !== '党组织委员会' && kind !== '村民委员会') {
+    throw inputError(`选举类型应为 党组织委员会 或 村民委员会：${input.kind ?? ''}`, 'kind');
+  }
+  const expected = requireCount(input.expected, 'expected', '应到人数', 1);
+  const present = requireCount(input.present, 'present', '实到人数');
+  const seats = requireCount(input.seats, 'seats', '应选人数', 1);
+  if (present > expected) {
+    throw inputError(`实到人数 ${present} 多于应到人数 ${expected}`, 'present');
+  }
+  const date = requireDate(input.date ?? '', 'date', '选举日期');
+  const round: ElectionRound = {
+    id: 'calculator',
+    kind,
+    date,
+    seats,
+    expectedVoters: expected,
+    presentVoters: present,
+    ballotsIssued: present,
+    ballotsReturned: present,
+    candidates: [],
+    round: '正式选举',
+  };
+  const threshold = thresholdFor(round);
+  if (kind === '村民委员会') {
+    const minPresent = moreThanHalf(expected);
+    return {
+      kind,
+      date,
+      expectedVoters: expected,
+      presentVoters: present,
+      seats,
+      minPresent,
+      isQuorate: present >= minPresent,
+      minVotes: threshold.minVotes,
+      votesBasis: threshold.basis,
+      minCandidates: seats + 1,
+      explanation: [
+        `登记选民 ${expected} 人，须有 ${minPresent} 人以上投票（过半数）选举才有效；现 ${present} 人投票，${present >= minPresent ? '有效' : '无效'}`,
+        `候选人获得参加投票村民过半数的选票始得当选：${present} 人投票时至少 ${threshold.minVotes} 票`,
+        `候选人名额应多于应选名额：应选 ${seats} 人，至少 ${seats + 1} 名候选人`,
+      ],
+      ruleRefs: [ruleRef('VC-06', date)],
+    };
+  }
+  const minPresent = Math.floor((4 * expected) / 5) + 1;
+  const minCandidates = seats + Math.ceil(seats / 5);
+  return {
+    kind,
+    date,
+    expectedVoters: expected,
+    presentVoters: present,
+    seats,
+    minPresent,
+    isQuorate: present >= minPresent,
+    minVotes: threshold.minVotes,
+    votesBasis: threshold.basis,
+    minCandidates,
+    explanation: [
+      `应到 ${expected} 人，有选举权的到会人数须超过五分之四，即至少 ${minPresent} 人；现到 ${present} 人，${present >= minPresent ? '可以进行选举' : '不能进行选举'}`,
+      `当选须获得赞成票${threshold.basis}：${threshold.base} 人的半数以上，即至少 ${threshold.minVotes} 票`,
+      `委员候选人差额不少于应选人数的 20%：应选 ${seats} 人，至少 ${minCandidates} 名候选人`,
+    ],
+    ruleRefs: ['ELC-05', 'ELC-07', 'ELC-04'].map((id) => ruleRef(id, date)),
+  };
+}
+
+export interface TermDatesView {
+  termStart: IsoDate;
+  years: number;
+  termEnd: IsoDate;
+  /** ELC-01: an election from this day on is 按期 (the 90-day reminder window). */
+  reminderFrom: IsoDate;
+  /** ELC-01: the latest day with an approved delay (one year). */
+  latestWithApproval: IsoDate;
+  steps: { key: string; title: string; dueDate: IsoDate; source: string; isStatutory: boolean }[];
+  ruleRefs: { id: string; title: string; citations: CitationView[] }[];
+}
+
+/** 换届 dates from a term start: term end, the reminder window, the delay limit and the plan. */
+export function calculateTermDates(input: {
+  termStart?: string | undefined;
+  years?: string | undefined;
+}): TermDatesView {
+  const termStart = requireDate(input.termStart ?? '', 'termStart', '本届任期开始日期');
+  const years = requireCount(input.years ?? '5', 'years', '任期年数', 1);
+  if (years > 5) {
+    throw inputError(`任期年数应为 1 至 5：${input.years ?? ''}`, 'years');
+  }
+  const termEnd = defaultTermEnd(termStart, years);
+  return {
+    termStart,
+    years,
+    termEnd,
+    reminderFrom: addDays(termEnd, -ON_TIME_WINDOW_DAYS),
+    latestWithApproval: addMonths(termEnd, 12),
+    steps: planElection(termEnd, ['党组织委员会', '村民委员会']).map((s) => ({
+      key: s.key,
+      title: s.title,
+      dueDate: s.dueDate,
+      source: s.source,
+      isStatutory: s.isStatutory,
+    })),
+    ruleRefs: [ruleRef('ELC-01')],
+  };
+}

@@ -5640,6 +5640,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recruitment/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本县发展党员设置：地方口径与补录天数（含各项默认值出处） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                publicNoticeCheck: boolean;
+                publicNoticeWorkdays: number;
+                strictNoticeCounting: boolean;
+                applicationToActivistMinMonths: number;
+                enable2026Revision: boolean;
+              };
+              backdating: {
+                lateEntryDays: number;
+                batchMinSteps: number;
+                batchWindowMinutes: number;
+              };
+              sources: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** 修改本县发展党员设置（县级管理员） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rules?: {
+              [key: string]: unknown;
+            };
+            backdating?: {
+              lateEntryDays?: number;
+              batchMinSteps?: number;
+              batchWindowMinutes?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                publicNoticeCheck: boolean;
+                publicNoticeWorkdays: number;
+                strictNoticeCounting: boolean;
+                applicationToActivistMinMonths: number;
+                enable2026Revision: boolean;
+              };
+              backdating: {
+                lateEntryDays: number;
+                batchMinSteps: number;
+                batchWindowMinutes: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings': {
     parameters: {
       query?: never;

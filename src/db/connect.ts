@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   kind: DialectKind;
   /** Where the data lives, for messages: a file path or the URL without its password. */
   location: string;
+  /** The PostgreSQL schema in use when one was named (test runs); the migration tables live there too. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
   return {
     db,
     kind: 'postgres',
+    ...(schema === undefined ? {} : { schema }),
     location: url.replace(/:[^:@/]*@/, ':***@'),
     close: () => db.destroy(),
   };
@@ -96,7 +99,13 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const migrations = migrationsFor(handle.kind);
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
-  const migrator = new Migrator({ db: handle.db, provider });
+  // Kysely looks for its migration tables in any schema unless told which: name ours, or a
+  // second test schema on the same database would find the first one's lock table.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema === undefined ? {} : { migrationTableSchema: handle.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useBackdatingReport, type BackdatingReport } from '../../api/recruitment';
 import { QueryError } from '../../components/query-error';
 import { rt } from '../../locales/zh-CN/recruitment';
+import { SettingsCard } from './settings-card';
 
 const KIND_COLORS: Record<string, string> = {
   late: 'purple',
@@ -23,10 +24,16 @@ export function BackdatingTab() {
   }
   type Item = BackdatingReport['branches'][number]['items'][number];
   if (report.data.branches.length === 0) {
-    return <Empty description={rt('recruitment.backdating.empty')} />;
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <SettingsCard />
+        <Empty description={rt('recruitment.backdating.empty')} />
+      </Space>
+    );
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <SettingsCard />
       <Typography.Text type="secondary">
         补录、集中补录、材料日期倒置和节假日审批是核查提示（依据巡察审查常见问题），不是违规结论；“标记问题”是带错误保存的步骤及其原因。
       </Typography.Text>

@@ -14,8 +14,8 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 su postgres -c "psql -qAtc \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname='zugong') then create role zugong login password 'zugong'; end if; end \\\$\\\$;\"" >&2
-if ! su postgres -c "psql -qAtc \"select 1 from pg_database where datname='zugong_test'\"" | grep -q 1; then
-  su postgres -c "createdb -O zugong zugong_test" >&2
-fi
+# A fresh test database every run: schemas left by an interrupted run do not pile up.
+su postgres -c "dropdb --if-exists zugong_test" >&2
+su postgres -c "createdb -O zugong zugong_test" >&2
 port=$(su postgres -c "psql -qAtc 'show port'")
 echo "postgres://zugong:zugong@127.0.0.1:${port}/zugong_test"

@@ -65,6 +65,7 @@ const planSchema = z.object({
       documents: z.array(z.string()),
       doneOn: z.string().nullable(),
       overdue: z.boolean(),
+      late: z.boolean(),
     }),
   ),
 });

@@ -106,6 +106,7 @@ describe('planXlsx', () => {
       documents: [...s.documents],
       doneOn: s.key === 'survey' ? '2027-01-10' : null,
       overdue: false,
+      late: false,
     }));
     const buffer = await planXlsx('石桥村党支部', {
       id: 1,

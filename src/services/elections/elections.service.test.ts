@@ -106,6 +106,33 @@ for (const target of testDatabaseTargets()) {
       expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
     });
 
+    it('flags a voter roll published less than 20 days before the election as late', async () => {
+      const org = await w.orgIdByName('桃源村党支部');
+      const plan = await savePlan(w.ctx, w.actors['zuzhi']!, {
+        orgId: org,
+        electionDate: '2026-12-10',
+        bodyKinds: ['村民委员会'],
+      });
+
+      const onTime = await markPlanStep(
+        w.ctx,
+        w.actors['zuzhi']!,
+        plan.id,
+        'voterRoll',
+        '2026-11-20',
+      );
+      const late = await markPlanStep(
+        w.ctx,
+        w.actors['zuzhi']!,
+        plan.id,
+        'voterRoll',
+        '2026-11-21',
+      );
+
+      expect(onTime.steps.find((s) => s.key === 'voterRoll')?.late).toBe(false);
+      expect(late.steps.find((s) => s.key === 'voterRoll')?.late).toBe(true);
+    });
+
     it('records a complete round and starts the new term; refuses a broken round whole', async () => {
       const org = await w.orgIdByName('石桥村党支部');
       const before = await w.handle.db.selectFrom('electionRound').select('id').execute();

@@ -119,6 +119,8 @@ export interface PlanView {
     documents: string[];
     doneOn: IsoDate | null;
     overdue: boolean;
+    /** Done after its latest date (for the voter roll: VC-05, 村民委员会组织法第十四条). */
+    late: boolean;
   })[];
   done: number;
 }
@@ -144,6 +146,7 @@ function planView(
       documents: [...s.documents],
       doneOn,
       overdue: doneOn === null && s.dueDate < asOf,
+      late: doneOn !== null && doneOn > s.dueDate,
     };
   });
   return {

@@ -40,6 +40,7 @@ const elections = {
   'elections.plan.markDone': '今天完成',
   'elections.plan.undo': '撤销',
   'elections.plan.overdue': '已逾期',
+  'elections.plan.late': '晚于最迟日期',
   'elections.plan.pick': '请先选择村（社区）和选举日',
   'elections.tally.village': '村（社区）',
   'elections.tally.code': '轮次编号',

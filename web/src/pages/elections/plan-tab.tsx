@@ -152,7 +152,11 @@ export function PlanTab() {
                 key: 'done',
                 render: (_, s) => (
                   <Space>
-                    {s.doneOn === null ? null : <Tag color="green">{s.doneOn}</Tag>}
+                    {s.doneOn === null ? null : (
+                      <Tag color={s.late ? 'red' : 'green'}>
+                        {s.late ? `${s.doneOn} ${et('elections.plan.late')}` : s.doneOn}
+                      </Tag>
+                    )}
                     <Button size="small" onClick={() => void toggle(s)} loading={mark.isPending}>
                       {s.doneOn === null
                         ? et('elections.plan.markDone')

@@ -124,6 +124,16 @@ describe('问不倒 in the browser', () => {
     await age.getByLabel('计算到哪天').fill('2026-11-27');
     await age.getByRole('button', { name: '计算' }).click();
     await age.getByText('2026-01-01').first().waitFor();
+    const election = page.locator('.zg-calc-election');
+    await election.getByLabel('应到人数').fill('10');
+    await election.getByLabel('实到人数').fill('8');
+    await election.getByLabel('应选人数').fill('5');
+    await election.getByRole('button', { name: '计算' }).click();
+    await election.getByText('不能进行选举', { exact: false }).waitFor();
+    const term = page.locator('.zg-calc-term');
+    await term.getByLabel('本届任期开始日期').fill('2021-03-01');
+    await term.getByRole('button', { name: '计算' }).click();
+    await term.getByText('2027-03-01').waitFor();
     await shot('handbook-calculators.png');
 
     await card.getByLabel('月收入（元）').fill('-1');

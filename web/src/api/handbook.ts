@@ -108,3 +108,29 @@ export function usePlan(from: string | null) {
     retry: false,
   });
 }
+
+export type ElectionThresholdsResult = Ok<'/api/handbook/election-thresholds'>;
+export type ElectionThresholdsQuery = Query<'/api/handbook/election-thresholds'>;
+export type TermDatesResult = Ok<'/api/handbook/term-dates'>;
+
+export function useElectionThresholds(query: ElectionThresholdsQuery | null) {
+  return useQuery({
+    queryKey: [...key, 'election-thresholds', query],
+    queryFn: () =>
+      unwrap(api.GET('/api/handbook/election-thresholds', { params: { query: query ?? {} } })),
+    enabled: query !== null,
+    retry: false,
+  });
+}
+
+export function useTermDates(termStart: string | null) {
+  return useQuery({
+    queryKey: [...key, 'term-dates', termStart],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/handbook/term-dates', { params: { query: { termStart: termStart ?? '' } } }),
+      ),
+    enabled: termStart !== null,
+    retry: false,
+  });
+}

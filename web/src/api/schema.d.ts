@@ -1404,6 +1404,137 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/handbook/election-thresholds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 选举门槛：由应到、实到、应选人数给出到会人数、当选票数和候选人数 */
+    get: {
+      parameters: {
+        query?: {
+          kind?: string;
+          expected?: string;
+          present?: string;
+          seats?: string;
+          date?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
+              date: string;
+              expectedVoters: number;
+              presentVoters: number;
+              seats: number;
+              minPresent: number;
+              isQuorate: boolean;
+              minVotes: number;
+              votesBasis: string;
+              minCandidates: number;
+              explanation: string[];
+              ruleRefs: {
+                id: string;
+                title: string;
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/handbook/term-dates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 换届日期：由本届任期开始日期推算届满日、提醒起始日、延期上限和换届工作计划 */
+    get: {
+      parameters: {
+        query?: {
+          termStart?: string;
+          years?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              termStart: string;
+              years: number;
+              termEnd: string;
+              reminderFrom: string;
+              latestWithApproval: string;
+              steps: {
+                key: string;
+                title: string;
+                dueDate: string;
+                source: string;
+                isStatutory: boolean;
+              }[];
+              ruleRefs: {
+                id: string;
+                title: string;
+                citations: {
+                  text: string;
+                  instrument: string;
+                  version: string;
+                  /** @enum {string} */
+                  status: 'verified' | 'articleUnverified' | 'unverified';
+                  isLocalPractice: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/elections/terms': {
     parameters: {
       query?: never;

@@ -16,6 +16,9 @@ import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../api/client';
 import {
   useDues,
+  useElectionThresholds,
+  useTermDates,
+  type ElectionThresholdsQuery,
   useMembershipAge,
   usePlan,
   useWorkdays,
@@ -318,6 +321,146 @@ function PlanCalculator({ onOpen }: { onOpen: Open }) {
   );
 }
 
+function ElectionCalculator({ onOpen, today }: { onOpen: Open; today: string }) {
+  const [query, setQuery] = useState<ElectionThresholdsQuery | null>(null);
+  const result = useElectionThresholds(query);
+  return (
+    <Card title={t('handbook.calc.election')} size="small" className="zg-calc-election">
+      <Form
+        layout="vertical"
+        initialValues={{ kind: '党组织委员会', date: today }}
+        onFinish={(v: {
+          kind: string;
+          expected?: string;
+          present?: string;
+          seats?: string;
+          date?: string;
+        }) =>
+          setQuery({
+            kind: v.kind,
+            expected: v.expected ?? '',
+            present: v.present ?? '',
+            seats: v.seats ?? '',
+            date: v.date ?? '',
+          })
+        }
+      >
+        <Form.Item name="kind" label={t('handbook.calc.election.kind')}>
+          <Select options={['党组织委员会', '村民委员会'].map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={8}>
+            <Form.Item name="expected" label={t('handbook.calc.election.expected')}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="present" label={t('handbook.calc.election.present')}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="seats" label={t('handbook.calc.election.seats')}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="date" label={t('handbook.calc.election.date')}>
+          <Input placeholder={DATE} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('handbook.calc.submit')}
+        </Button>
+      </Form>
+      {query !== null ? (
+        <div style={{ marginTop: 16 }}>
+          <Outcome error={result.error}>
+            {result.data ? (
+              <Space direction="vertical" size={4}>
+                {result.data.explanation.map((line) => (
+                  <Typography.Text key={line} className="zg-calc-result">
+                    {line}
+                  </Typography.Text>
+                ))}
+                <Space wrap size={4}>
+                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
+                  {result.data.ruleRefs.map((r) => (
+                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
+                  ))}
+                </Space>
+              </Space>
+            ) : null}
+          </Outcome>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function TermDatesCalculator({ onOpen }: { onOpen: Open }) {
+  const [start, setStart] = useState<string | null>(null);
+  const result = useTermDates(start);
+  return (
+    <Card title={t('handbook.calc.term')} size="small" className="zg-calc-term">
+      <Form layout="vertical" onFinish={(v: { termStart?: string }) => setStart(v.termStart ?? '')}>
+        <Form.Item name="termStart" label={t('handbook.calc.term.start')}>
+          <Input placeholder={DATE} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('handbook.calc.submit')}
+        </Button>
+      </Form>
+      {start !== null ? (
+        <div style={{ marginTop: 16 }}>
+          <Outcome error={result.error}>
+            {result.data ? (
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    {
+                      key: 'end',
+                      label: t('handbook.calc.term.end'),
+                      children: result.data.termEnd,
+                    },
+                    {
+                      key: 'reminder',
+                      label: t('handbook.calc.term.reminder'),
+                      children: result.data.reminderFrom,
+                    },
+                    {
+                      key: 'latest',
+                      label: t('handbook.calc.term.latest'),
+                      children: result.data.latestWithApproval,
+                    },
+                  ]}
+                />
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  dataSource={result.data.steps}
+                  columns={[
+                    { title: t('handbook.calc.plan.step'), dataIndex: 'title' },
+                    { title: t('handbook.calc.term.due'), dataIndex: 'dueDate', width: 110 },
+                  ]}
+                />
+                <Space wrap size={4}>
+                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
+                  {result.data.ruleRefs.map((r) => (
+                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
+                  ))}
+                </Space>
+              </Space>
+            ) : null}
+          </Outcome>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
 export function Calculators({ onOpen, today }: { onOpen: Open; today: string }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -330,6 +473,14 @@ export function Calculators({ onOpen, today }: { onOpen: Open; today: string }) 
         </Col>
         <Col xs={24} lg={8}>
           <WorkdaysCalculator onOpen={onOpen} />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <ElectionCalculator onOpen={onOpen} today={today} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <TermDatesCalculator onOpen={onOpen} />
         </Col>
       </Row>
       <PlanCalculator onOpen={onOpen} />

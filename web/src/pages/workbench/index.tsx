@@ -16,7 +16,7 @@ import { useMe } from '../../auth/session';
 import { QueryError } from '../../components/query-error';
 import { summarizeScope } from '../../lib/org-tree';
 import { t, tOr, type MessageKey } from '../../locales';
-import { QuickLinks } from './components/quick-links';
+import { MODULE_LINKS, QuickLinks } from './components/quick-links';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 12) {
@@ -117,6 +117,7 @@ export function WorkbenchPage() {
             <Col xs={24} xl={9}>
               <QuickLinks
                 links={[
+                  ...MODULE_LINKS,
                   {
                     to: '/admin/orgs',
                     icon: <ClusterOutlined />,

@@ -6,7 +6,7 @@ import {
   TeamOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
-import { Card, List, Tag, Typography } from 'antd';
+import { Card, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { t, type MessageKey } from '../../../locales';
@@ -18,13 +18,44 @@ export interface QuickLink {
   description: MessageKey;
 }
 
-const COMING_SOON: { to: string; icon: ReactNode; title: MessageKey }[] = [
-  { to: '/recruitment', icon: <UserAddOutlined />, title: 'menu.recruitment' },
-  { to: '/members', icon: <TeamOutlined />, title: 'menu.members' },
-  { to: '/meetings', icon: <CalendarOutlined />, title: 'menu.meetings' },
-  { to: '/training', icon: <BookOutlined />, title: 'menu.training' },
-  { to: '/elections', icon: <FileProtectOutlined />, title: 'menu.elections' },
-  { to: '/ask', icon: <QuestionCircleOutlined />, title: 'menu.askAnything' },
+/** The business modules, each with one line on what it is for. */
+export const MODULE_LINKS: QuickLink[] = [
+  {
+    to: '/recruitment',
+    icon: <UserAddOutlined />,
+    title: 'menu.recruitment',
+    description: 'workbench.link.recruitment',
+  },
+  {
+    to: '/members',
+    icon: <TeamOutlined />,
+    title: 'menu.members',
+    description: 'workbench.link.members',
+  },
+  {
+    to: '/meetings',
+    icon: <CalendarOutlined />,
+    title: 'menu.meetings',
+    description: 'workbench.link.meetings',
+  },
+  {
+    to: '/training',
+    icon: <BookOutlined />,
+    title: 'menu.training',
+    description: 'workbench.link.training',
+  },
+  {
+    to: '/elections',
+    icon: <FileProtectOutlined />,
+    title: 'menu.elections',
+    description: 'workbench.link.elections',
+  },
+  {
+    to: '/ask',
+    icon: <QuestionCircleOutlined />,
+    title: 'menu.askAnything',
+    description: 'workbench.link.askAnything',
+  },
 ];
 
 export function QuickLinks({ links }: { links: QuickLink[] }) {
@@ -48,23 +79,6 @@ export function QuickLinks({ links }: { links: QuickLink[] }) {
           </List.Item>
         )}
       />
-      <div style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12, marginTop: 4 }}>
-        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-          {t('workbench.link.comingSoon')}
-        </Typography.Text>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          {COMING_SOON.map((item) => (
-            <Tag
-              key={item.to}
-              icon={item.icon}
-              style={{ cursor: 'pointer', padding: '2px 10px' }}
-              onClick={() => void navigate(item.to)}
-            >
-              {t(item.title)}
-            </Tag>
-          ))}
-        </div>
-      </div>
     </Card>
   );
 }

@@ -1625,6 +1625,7 @@ export interface paths {
                     documents: string[];
                     doneOn: string | null;
                     overdue: boolean;
+                    late: boolean;
                   }[];
                 } | null;
               }[];
@@ -1786,6 +1787,7 @@ export interface paths {
                 documents: string[];
                 doneOn: string | null;
                 overdue: boolean;
+                late: boolean;
               }[];
             };
           };
@@ -1849,6 +1851,7 @@ export interface paths {
                 documents: string[];
                 doneOn: string | null;
                 overdue: boolean;
+                late: boolean;
               }[];
             };
           };
@@ -1934,6 +1937,7 @@ export interface paths {
                 documents: string[];
                 doneOn: string | null;
                 overdue: boolean;
+                late: boolean;
               }[];
             };
           };

@@ -321,6 +321,7 @@ export function rosterRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
               crossAppointedNames: z.array(z.string()),
               twoCommitteesSize: z.number().int(),
               termEnd: z.string().nullable(),
+              nextElectionDate: z.string().nullable(),
               reserves: z.array(
                 z.object({
                   id: z.number().int(),

@@ -28,6 +28,15 @@ for (const target of testDatabaseTargets()) {
       expect(p.posts.some((x) => x.body === 'supervisoryCommittee')).toBe(true);
       expect(p.posts.some((x) => !x.isPartyMember)).toBe(true);
       expect(p.termEnd).toBe('2031-03-15');
+      const planned = await w.handle.db
+        .selectFrom('electionTerm')
+        .select('electionDate')
+        .where('orgId', '=', id)
+        .where('held', '=', 0)
+        .where('electionDate', 'is not', null)
+        .orderBy('electionDate')
+        .executeTakeFirst();
+      expect(p.nextElectionDate).toBe(planned?.electionDate ?? null);
       expect(p.counts.members).toBe(p.structure.total);
       expect(p.structure.ageBands.reduce((s, b) => s + b.count, 0)).toBe(p.counts.members);
       expect(p.structure.gender.reduce((s, b) => s + b.count, 0)).toBe(p.counts.members);

@@ -154,6 +154,8 @@ export interface VillageProfile {
   twoCommitteesSize: number;
   /** 本届任期届满: the earliest planned term end among current posts (next 换届 due). */
   termEnd: string | null;
+  /** 下次选举日期 from the 换届 module's term register (planned, not yet held), if any. */
+  nextElectionDate: string | null;
   reserves: {
     id: number;
     name: string;
@@ -291,6 +293,14 @@ export async function getVillageProfile(
     .orderBy('r.id')
     .execute();
 
+  const nextElection = await ctx.db
+    .selectFrom('electionTerm')
+    .select('electionDate')
+    .where('orgId', '=', orgId)
+    .where('held', '=', 0)
+    .where('electionDate', 'is not', null)
+    .orderBy('electionDate')
+    .executeTakeFirst();
   const members = await membersUnder(ctx, village.path);
   const branches = await ctx.db
     .selectFrom('org')
@@ -347,6 +357,7 @@ export async function getVillageProfile(
       .filter((n): n is string => n !== null),
     twoCommitteesSize: indicators.twoCommitteesSize,
     termEnd: termEnds.length === 0 ? null : termEnds.sort()[0]!,
+    nextElectionDate: nextElection?.electionDate ?? null,
     reserves: reserveRows.map((r) => ({
       id: r.id,
       name: r.name,

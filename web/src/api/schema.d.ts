@@ -2975,6 +2975,7 @@ export interface paths {
               crossAppointedNames: string[];
               twoCommitteesSize: number;
               termEnd: string | null;
+              nextElectionDate: string | null;
               reserves: {
                 id: number;
                 name: string;

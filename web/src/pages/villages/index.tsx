@@ -89,8 +89,11 @@ export function VillagePage() {
             {p.isOneShoulder ? <Tag color="green">是</Tag> : <Tag color="orange">否</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label="本届任期届满">{p.termEnd ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="下次选举日期">
+            {p.nextElectionDate ?? '换届选举中未安排'}
+          </Descriptions.Item>
           <Descriptions.Item label="两委成员">{p.twoCommitteesSize} 人</Descriptions.Item>
-          <Descriptions.Item label="交叉任职" span={3}>
+          <Descriptions.Item label="交叉任职" span={2}>
             {p.crossAppointedNames.length} 人：{p.crossAppointedNames.join('、') || '无'}
           </Descriptions.Item>
         </Descriptions>

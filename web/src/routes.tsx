@@ -12,9 +12,6 @@ const ForcedPasswordPage = lazy(() =>
 const WorkbenchPage = lazy(() =>
   import('./pages/workbench').then((m) => ({ default: m.WorkbenchPage })),
 );
-const PlaceholderPage = lazy(() =>
-  import('./pages/placeholder').then((m) => ({ default: m.PlaceholderPage })),
-);
 const OrgsPage = lazy(() => import('./pages/orgs').then((m) => ({ default: m.OrgsPage })));
 const AccountsPage = lazy(() =>
   import('./pages/accounts').then((m) => ({ default: m.AccountsPage })),

@@ -4,14 +4,12 @@ import { auth } from './zh-CN/auth';
 import { common } from './zh-CN/common';
 import { handbook } from './zh-CN/handbook';
 import { menu } from './zh-CN/menu';
-import { modules } from './zh-CN/module';
 import { org } from './zh-CN/org';
 import { workbench } from './zh-CN/workbench';
 
 const messages = {
   ...common,
   ...menu,
-  ...modules,
   ...auth,
   ...org,
   ...account,

@@ -67,8 +67,15 @@ export function toMenuItems(items: readonly NavItem[], role: Role): MenuItem[] {
     );
 }
 
+/** Pages reached from a module but living under their own path, highlighted as that module. */
+const PATH_ALIASES: Readonly<Record<string, string>> = { '/villages': '/members' };
+
 /** The menu key to highlight for a pathname: the longest nav path that prefixes it. */
-export function selectedKeyFor(pathname: string): string {
+export function selectedKeyFor(rawPathname: string): string {
+  const alias = Object.keys(PATH_ALIASES).find(
+    (prefix) => rawPathname === prefix || rawPathname.startsWith(`${prefix}/`),
+  );
+  const pathname = alias === undefined ? rawPathname : (PATH_ALIASES[alias] ?? rawPathname);
   const keys = NAV_ITEMS.flatMap((item) => [item.key, ...(item.children ?? []).map((c) => c.key)]);
   const matches = keys.filter(
     (key) => key.startsWith('/') && (pathname === key || pathname.startsWith(`${key}/`)),

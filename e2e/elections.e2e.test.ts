@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './browser';
 import { ensureWebBuild, repoRoot, startServer, type RunningServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(repoRoot, 'test-results');
 const KEEP =
   process.env.ELECTIONS_SCREENSHOTS === '1' ? join(repoRoot, 'docs', 'screenshots') : SHOTS;
@@ -35,17 +35,7 @@ describe('换届选举 in the browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    ({ browser, page } = await openBrowser(server.baseUrl, { acceptDownloads: true }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/domain/id-number';
+import { openBrowser } from './browser';
 import { ensureWebBuild, repoRoot, startServer, type RunningServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(repoRoot, 'test-results');
 
 let server: RunningServer;
@@ -75,16 +75,7 @@ describe('党员队伍 in Chromium against the real server', () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
+    ({ browser, page } = await openBrowser(server.baseUrl));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

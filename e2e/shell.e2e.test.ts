@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './browser';
 import { ensureWebBuild, repoRoot, startServer, type RunningServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(repoRoot, 'test-results');
 const ORGANIZER = { username: 'zuzhi', password: 'Zugong@2026' };
 // Used only if the server insists on a new password for the seeded account (production mode).
@@ -34,16 +34,7 @@ describe('the web shell against the real server', () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
+    ({ browser, page } = await openBrowser(server.baseUrl));
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

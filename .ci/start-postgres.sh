@@ -15,7 +15,7 @@ for _ in $(seq 1 30); do
 done
 su postgres -c "psql -qAtc \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname='zugong') then create role zugong login password 'zugong'; end if; end \\\$\\\$;\"" >&2
 # A fresh test database every run: schemas left by an interrupted run do not pile up.
-su postgres -c "dropdb --if-exists zugong_test" >&2
+su postgres -c "dropdb --if-exists --force zugong_test" >&2
 su postgres -c "createdb -O zugong zugong_test" >&2
 port=$(su postgres -c "psql -qAtc 'show port'")
 echo "postgres://zugong:zugong@127.0.0.1:${port}/zugong_test"

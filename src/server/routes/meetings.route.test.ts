@@ -120,6 +120,31 @@ for (const target of testDatabaseTargets()) {
       expect(refused.json()).toMatchObject({ code: 'ERR_MEETING_NOT_BRANCH' });
     });
 
+    it('gives the year plan as a Word document naming the branch and a due date', async () => {
+      const branch = await w.orgIdByName('石桥村党支部');
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/meetings/branches/${branch}/plan/docx?year=2026`,
+        headers,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('wordprocessingml');
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      expect(xml).toContain('石桥村党支部2026年三会一课和主题党日计划');
+      expect(xml).toContain('2026年3月31日');
+      expect(xml).toContain('2026年12月31日');
+      expect(xml).toContain('仿宋_GB2312');
+      expect(xml).toContain('方正小标宋简体');
+      const township = await w.orgIdByName('青山镇党委');
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/meetings/branches/${township}/plan/docx?year=2026`,
+        headers,
+      });
+      expect(refused.json()).toMatchObject({ code: 'ERR_MEETING_NOT_BRANCH' });
+    });
+
     it('registers and lifts an exemption: the member is then not held to 32 hours', async () => {
       const branch = await w.orgIdByName('石桥村党支部');
       const studyOf = async (personId: number) => {

@@ -10,7 +10,12 @@ import type { ServiceContext } from '../../services/context';
 import { MEETING_WRITE_ROLES } from '../../services/meetings/common';
 import { complianceReport } from '../../services/meetings/compliance.service';
 import { createExemption, removeExemptions } from '../../services/meetings/exemption.service';
-import { complianceXlsx, meetingRecordDocx, yearPlanXlsx } from '../../services/meetings/documents';
+import {
+  complianceXlsx,
+  meetingRecordDocx,
+  yearPlanDocx,
+  yearPlanXlsx,
+} from '../../services/meetings/documents';
 import {
   createMeeting,
   deleteMeeting,
@@ -335,6 +340,31 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         );
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachment(file.filename))
+          .send(file.buffer);
+      },
+    );
+
+    app.get(
+      '/api/meetings/branches/:id/plan/docx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '党支部年度三会一课计划（.docx，A4）：每项会议的最迟日期和依据',
+          params: idParams,
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await yearPlanDocx(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.query.year,
+        );
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', attachment(file.filename))
           .send(file.buffer);
       },

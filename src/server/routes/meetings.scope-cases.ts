@@ -65,6 +65,10 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       attempt: () => call('GET', `/api/meetings/branches/${outside}/plan?year=2026`),
       expect: 'forbidden',
     },
+    'GET /api/meetings/branches/:id/plan/docx': {
+      attempt: () => call('GET', `/api/meetings/branches/${outside}/plan/docx?year=2026`),
+      expect: 'forbidden',
+    },
     'POST /api/study-exemptions': {
       attempt: () =>
         call('POST', '/api/study-exemptions', { personId: member.personId, reason: '越权' }),

@@ -359,13 +359,7 @@ export async function complianceXlsx(
   return { filename: `组织生活落实情况-${report.year}.xlsx`, buffer };
 }
 
-/** A branch's 三会一课 calendar for the year (.xlsx): what falls due when, with the rule behind it. */
-export async function yearPlanXlsx(
-  ctx: ServiceContext,
-  actor: Actor,
-  orgId: number,
-  year: number,
-): Promise<FileOut> {
+async function loadYearPlan(ctx: ServiceContext, actor: Actor, orgId: number, year: number) {
   const branch = await getOrgInScope(ctx, actor, orgId);
   if (branch.kind !== 'branch') {
     throw new AppError(
@@ -381,12 +375,31 @@ export async function yearPlanXlsx(
     { committees: facts?.committees ?? [], groups: facts?.groups ?? [] },
     settings,
   );
+  const title = `${branch.name}${year}年三会一课和主题党日计划`;
+  const note = `党课频次按本地设置：每个周期 ${settings.lecturesPerPeriod} 次`;
+  const rows = plan.map((item) => ({
+    due: item.due,
+    period: item.periodLabel,
+    kind: MEETING_KIND_LABELS[item.kind],
+    subject: item.subject ?? '',
+    count: item.count,
+    basis: `${item.rule} ${formatCitation(orgLifeRule(item.rule).citations[0])}`,
+  }));
+  return { branch, title, note, rows };
+}
+
+/** A branch's 三会一课 calendar for the year (.xlsx): what falls due when, with the rule behind it. */
+export async function yearPlanXlsx(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: number,
+  year: number,
+): Promise<FileOut> {
+  const { branch, title, note, rows } = await loadYearPlan(ctx, actor, orgId, year);
   const wb = new ExcelJS.Workbook();
   wb.creator = '组工通';
   const sheet = wb.addWorksheet(`${year}年三会一课计划`);
-  sheet.addRow([
-    `${branch.name}${year}年三会一课和主题党日计划（党课频次按本地设置：每个周期 ${settings.lecturesPerPeriod} 次）`,
-  ]);
+  sheet.addRow([`${title}（${note}）`]);
   sheet.addRow([
     '最迟日期',
     '周期',
@@ -397,18 +410,8 @@ export async function yearPlanXlsx(
     '计划日期',
     '实际召开日期',
   ]).font = { bold: true };
-  for (const item of plan) {
-    const rule = orgLifeRule(item.rule);
-    sheet.addRow([
-      item.due,
-      item.periodLabel,
-      MEETING_KIND_LABELS[item.kind],
-      item.subject ?? '',
-      item.count,
-      `${item.rule} ${formatCitation(rule.citations[0])}`,
-      '',
-      '',
-    ]);
+  for (const r of rows) {
+    sheet.addRow([r.due, r.period, r.kind, r.subject, r.count, r.basis, '', '']);
   }
   sheet.columns.forEach((col, i) => {
     col.width = [12, 10, 14, 14, 6, 48, 12, 14][i] ?? 12;
@@ -416,5 +419,83 @@ export async function yearPlanXlsx(
   return {
     filename: `${branch.name}-${year}年三会一课计划.xlsx`,
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}
+
+function headCell(text: string, width: number): TableCell {
+  return new TableCell({
+    verticalAlign: VerticalAlign.CENTER,
+    width: { size: width, type: WidthType.PERCENTAGE },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, 21, HEI_FONT)] }),
+    ],
+  });
+}
+
+function smallCell(text: string): TableCell {
+  return new TableCell({
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    children: [new Paragraph({ children: [run(text, 21)] })],
+  });
+}
+
+/** The same calendar as a Word document (A4) for the branch file. */
+export async function yearPlanDocx(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: number,
+  year: number,
+): Promise<FileOut> {
+  const { branch, title, note, rows } = await loadYearPlan(ctx, actor, orgId, year);
+  const widths = [13, 11, 12, 11, 6, 27, 10, 10];
+  const header = ['最迟日期', '周期', '会议', '对象', '次数', '依据', '计划日期', '实际召开'];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h, i) => headCell(h, widths[i] ?? 10)),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              chineseDate(r.due),
+              r.period,
+              r.kind,
+              r.subject,
+              `${r.count}`,
+              r.basis,
+              '',
+              '',
+            ].map((t) => smallCell(t)),
+          }),
+      ),
+    ],
+  });
+  const doc = new Document({
+    sections: [
+      {
+        properties: { page: A4 },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            children: [run(title, ER_HAO, TITLE_FONT)],
+          }),
+          para(`（${note}；最迟日期为该周期的最后一天）`, XIAO_SI, 'center'),
+          table,
+          para(''),
+          para('支部书记签字：__________          制表日期：__________', XIAO_SI),
+        ],
+      },
+    ],
+  });
+  return {
+    filename: `${branch.name}-${year}年三会一课计划.docx`,
+    buffer: await Packer.toBuffer(doc),
   };
 }

@@ -6266,6 +6266,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/meetings/branches/{id}/plan/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党支部年度三会一课计划（.docx，A4）：每项会议的最迟日期和依据 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/study-exemptions': {
     parameters: {
       query?: never;

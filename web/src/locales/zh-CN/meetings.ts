@@ -12,6 +12,7 @@ export const meetings = {
   'meetings.asOf': '截至 {date}',
   'meetings.export': '导出 Excel',
   'meetings.plan': '年度三会一课计划',
+  'meetings.planDocx': '年度计划（Word）',
   'meetings.state.met': '已开展',
   'meetings.state.missing': '缺少',
   'meetings.state.notDue': '未到期',

@@ -253,6 +253,14 @@ export function ComplianceTab({ year, onYear }: { year: number; onYear: (y: numb
             {mt('meetings.plan')}
           </Button>
         ) : null}
+        {orgs.data?.find((o) => o.id === orgId)?.kind === 'branch' ? (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(`/api/meetings/branches/${orgId ?? 0}/plan/docx?year=${year}`)}
+          >
+            {mt('meetings.planDocx')}
+          </Button>
+        ) : null}
       </Space>
       <Typography.Text type="secondary">{mt('meetings.legend')}</Typography.Text>
       {data && data.rollups.length > 0 ? (

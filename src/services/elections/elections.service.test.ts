@@ -168,6 +168,124 @@ for (const target of testDatabaseTargets()) {
       ]);
     });
 
+    it('the elected take their posts: the old 村委 posts end on the new term’s start', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const org = await w.orgIdByName('石桥村党支部');
+      const orgRow = await w.handle.db
+        .selectFrom('org')
+        .selectAll()
+        .where('id', '=', org)
+        .executeTakeFirstOrThrow();
+      const people = await w.handle.db
+        .selectFrom('person')
+        .select(['id', 'name'])
+        .where('areaCode', '=', orgRow.areaCode)
+        .orderBy('id')
+        .execute();
+      const unique = people.filter((p) => people.filter((q) => q.name === p.name).length === 1);
+      const chosen = unique.slice(0, 3);
+      const oldPosts = await w.handle.db
+        .selectFrom('cadrePost')
+        .select(['id', 'personId'])
+        .where('orgId', '=', org)
+        .where('body', '=', 'villagersCommittee')
+        .where('endedOn', 'is', null)
+        .execute();
+      expect(oldPosts.length).toBeGreaterThan(0);
+      const partyBefore = await w.handle.db
+        .selectFrom('cadrePost')
+        .selectAll()
+        .where('orgId', '=', org)
+        .where('body', '=', 'partyOrg')
+        .orderBy('id')
+        .execute();
+
+      await recordRound(w.ctx, zuzhi, {
+        orgId: org,
+        round: {
+          ...ROUND,
+          candidates: [
+            { name: chosen[0]!.name, votes: 600 },
+            { name: chosen[1]!.name, votes: 520 },
+            { name: '名册中没有', votes: 400 },
+            { name: chosen[2]!.name, votes: 200 },
+          ],
+        },
+      });
+
+      const ended = await w.handle.db
+        .selectFrom('cadrePost')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          oldPosts.map((p) => p.id),
+        )
+        .execute();
+      for (const post of ended) {
+        expect(post).toMatchObject({ endedOn: '2026-11-20', endReason: '换届（SQ-2026-村委）' });
+      }
+      const current = await w.handle.db
+        .selectFrom('cadrePost')
+        .selectAll()
+        .where('orgId', '=', org)
+        .where('body', '=', 'villagersCommittee')
+        .where('endedOn', 'is', null)
+        .orderBy('id')
+        .execute();
+      expect(current.map((p) => [p.personId, p.title, p.termStart, p.termEnd])).toEqual([
+        [chosen[0]!.id, 'member', '2026-11-20', '2031-11-20'],
+        [chosen[1]!.id, 'member', '2026-11-20', '2031-11-20'],
+      ]);
+      const partyAfter = await w.handle.db
+        .selectFrom('cadrePost')
+        .selectAll()
+        .where('orgId', '=', org)
+        .where('body', '=', 'partyOrg')
+        .orderBy('id')
+        .execute();
+      expect(partyAfter).toEqual(partyBefore);
+      const audit = await w.handle.db
+        .selectFrom('auditEntry')
+        .select(['action', 'afterJson'])
+        .where('action', 'in', ['roster.post.end', 'roster.post.create', 'elections.startTerm'])
+        .orderBy('seq')
+        .execute();
+      expect(audit.filter((a) => a.action === 'roster.post.end')).toHaveLength(oldPosts.length);
+      expect(audit.filter((a) => a.action === 'roster.post.create')).toHaveLength(2);
+      const start = audit.find((a) => a.action === 'elections.startTerm')!;
+      expect(JSON.parse(start.afterJson!)).toMatchObject({ postsNotFound: ['名册中没有'] });
+      expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
+    });
+
+    it('a refused round or a void round changes no post', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const org = await w.orgIdByName('石桥村党支部');
+      const before = await w.handle.db.selectFrom('cadrePost').selectAll().orderBy('id').execute();
+      await expectCode(
+        recordRound(w.ctx, zuzhi, {
+          orgId: org,
+          round: { ...ROUND, candidates: [{ name: '孙强', votes: 701 }] },
+        }),
+        'ERR_ELECTION_ROUND_INVALID',
+      );
+      await recordRound(w.ctx, zuzhi, {
+        orgId: org,
+        round: {
+          ...ROUND,
+          presentVoters: 450,
+          ballotsIssued: 450,
+          ballotsReturned: 450,
+          candidates: [
+            { name: '孙强', votes: 400 },
+            { name: '何敏', votes: 300 },
+          ],
+        },
+      });
+      const after = await w.handle.db.selectFrom('cadrePost').selectAll().orderBy('id').execute();
+      expect(after).toEqual(before);
+    });
+
     it('keeps a void round without starting a term', async () => {
       const org = await w.orgIdByName('石桥村党支部');
 

@@ -34,6 +34,7 @@ import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { getOrgInScope } from '../org.service';
+import { appointCadreIn, endCadrePostIn } from '../roster/cadre.service';
 
 /** Who may change election data: admins anywhere in scope, the village secretary for his village. */
 export const ELECTION_WRITE_ROLES: readonly Role[] = [...ADMIN_ROLES, 'branchSecretary'];
@@ -727,6 +728,13 @@ export async function recordRound(
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        const posts = await takePosts(ctx, trx, actor, org, {
+          body: POST_BODY[body],
+          roundCode: round.id,
+          termStart: round.date,
+          termEnd,
+          elected: result.elected,
+        });
         await appendAudit(trx, actor, at, {
           action: 'elections.startTerm',
           entityType: 'electionTerm',
@@ -734,7 +742,14 @@ export async function recordRound(
           areaCode: org.areaCode,
           orgPath: org.path,
           before: term === undefined ? null : { termStart: term.termStart, termEnd: term.termEnd },
-          after: { bodyKind: body, termStart: round.date, termEnd, elected: result.elected },
+          after: {
+            bodyKind: body,
+            termStart: round.date,
+            termEnd,
+            elected: result.elected,
+            postsEnded: posts.ended.length,
+            postsNotFound: posts.notFound,
+          },
         });
       }
     }
@@ -746,6 +761,92 @@ export async function recordRound(
     throw new Error(`round ${id} vanished`);
   }
   return view;
+}
+
+/** What `takePosts` did: posts ended, people appointed, and elected names not found in the roster. */
+export interface PostsTaken {
+  ended: number[];
+  appointed: { name: string; personId: number; postId: number }[];
+  notFound: string[];
+}
+
+/**
+ * The elected take their posts, in the round's transaction: the body's posts of the previous term
+ * end on the new term's start, and each elected person found in the village's roster (by name;
+ * for the Party committee a member of the village's Party org) is appointed 委员 for the new term.
+ * A round records only names and votes, not who is 书记 or 主任, so everyone elected is 委员; a
+ * name matching nobody or more than one person is listed in the audit entry for manual entry.
+ */
+async function takePosts(
+  ctx: ServiceContext,
+  trx: Transaction<Database>,
+  actor: Actor,
+  org: OrgRow,
+  input: {
+    body: 'partyOrg' | 'villagersCommittee';
+    roundCode: string;
+    termStart: IsoDate;
+    termEnd: IsoDate;
+    elected: readonly string[];
+  },
+): Promise<PostsTaken> {
+  const taken: PostsTaken = { ended: [], appointed: [], notFound: [] };
+  const open = await trx
+    .selectFrom('cadrePost')
+    .select(['id', 'personId', 'termStart'])
+    .where('orgId', '=', org.id)
+    .where('body', '=', input.body)
+    .where('endedOn', 'is', null)
+    .orderBy('id')
+    .execute();
+  for (const post of open) {
+    if (post.termStart < input.termStart) {
+      await endCadrePostIn(ctx, trx, actor, post.id, {
+        endedOn: input.termStart,
+        reason: `换届（${input.roundCode}）`,
+      });
+      taken.ended.push(post.id);
+    }
+  }
+  const stillIn = new Set(
+    open.filter((p) => p.termStart >= input.termStart).map((p) => p.personId),
+  );
+  const people =
+    input.elected.length === 0
+      ? []
+      : await trx
+          .selectFrom('person')
+          .leftJoin('partyMembership', 'partyMembership.personId', 'person.id')
+          .leftJoin('org', 'org.id', 'partyMembership.orgId')
+          .select(['person.id', 'person.name', 'org.path'])
+          .where('person.name', 'in', [...input.elected])
+          .where('person.areaCode', '=', org.areaCode)
+          .execute();
+  for (const name of input.elected) {
+    let matches = people.filter((p) => p.name === name);
+    if (input.body === 'partyOrg') {
+      matches = matches.filter((p) => p.path !== null && p.path.startsWith(org.path));
+    }
+    const ids = [...new Set(matches.map((p) => p.id))];
+    if (ids.length !== 1) {
+      taken.notFound.push(name);
+      continue;
+    }
+    const personId = ids[0]!;
+    if (stillIn.has(personId)) {
+      continue;
+    }
+    const { id: postId } = await appointCadreIn(ctx, trx, actor, org, {
+      orgId: org.id,
+      personId,
+      body: input.body,
+      title: 'member',
+      termStart: input.termStart,
+      termEnd: input.termEnd,
+    });
+    taken.appointed.push({ name, personId, postId });
+  }
+  return taken;
 }
 
 /** The rounds recorded for one village (or every village in scope), newest first. */

@@ -3,6 +3,7 @@
  * with the day and reason, so terms keep their history), add and remove 后备干部. Each change is
  * audited in its transaction. Only county and township roles change them.
  */
+import type { Transaction } from 'kysely';
 import { parseIsoDate } from '../../domain/calendar/date';
 import {
   CADRE_BODY_LABELS,
@@ -10,6 +11,7 @@ import {
   CADRE_TITLES_BY_BODY,
 } from '../../domain/roster/labels';
 import type { CadreBody, CadreTitle, ReserveReadiness } from '../../domain/roster/types';
+import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -63,14 +65,33 @@ export interface AppointInput {
   termEnd: string | null;
 }
 
-export async function appointCadre(
+/** The village a post belongs to, as the audit trail needs it. */
+export interface PostVillage {
+  areaCode: string;
+  path: string;
+}
+
+/**
+ * Appoints inside the caller's transaction: checks the title and dates, that the person is not
+ * already in the body and that the head post is free, inserts the post and its audit entry. The
+ * caller checks the role and that the village is in scope.
+ */
+export async function appointCadreIn(
   ctx: ServiceContext,
+  trx: Transaction<Database>,
   actor: Actor,
+  village: PostVillage,
   input: AppointInput,
 ): Promise<{ id: number }> {
-  requireEditor(actor);
-  const village = await villageInScope(ctx, actor, input.orgId);
-  const name = await personExists(ctx, input.personId);
+  const p = await trx
+    .selectFrom('person')
+    .select('name')
+    .where('id', '=', input.personId)
+    .executeTakeFirst();
+  if (p === undefined) {
+    throw new AppError('ERR_NOT_FOUND', `人员不存在：编号 ${input.personId}`, 'personId');
+  }
+  const name = p.name;
   if (!CADRE_TITLES_BY_BODY[input.body].includes(input.title)) {
     throw new AppError(
       'ERR_ROSTER_POST_INVALID',
@@ -95,67 +116,82 @@ export async function appointCadre(
       'termEnd',
     );
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('cadrePost')
-      .select(['id', 'personId', 'title'])
-      .where('orgId', '=', input.orgId)
-      .where('body', '=', input.body)
-      .where('endedOn', 'is', null)
-      .execute();
-    if (current.some((c) => c.personId === input.personId)) {
-      throw new AppError(
-        'ERR_ROSTER_POST_INVALID',
-        `${name}已在${CADRE_BODY_LABELS[input.body]}任职`,
-        'personId',
-      );
-    }
-    const head: CadreTitle[] = ['secretary', 'director'];
-    if (head.includes(input.title) && current.some((c) => c.title === input.title)) {
-      throw new AppError(
-        'ERR_ROSTER_POST_INVALID',
-        `${CADRE_BODY_LABELS[input.body]}已有${CADRE_TITLE_LABELS[input.title]}，请先办理原任离任`,
-        'title',
-      );
-    }
-    const at = isoNow(ctx);
-    const row = await trx
-      .insertInto('cadrePost')
-      .values({
-        personId: input.personId,
-        orgId: input.orgId,
-        areaCode: village.areaCode,
-        body: input.body,
-        title: input.title,
-        termStart: input.termStart,
-        termEnd: input.termEnd,
-        endedOn: null,
-        endReason: null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, actor, at, {
-      action: 'roster.post.create',
-      entityType: 'cadrePost',
-      entityId: row.id,
+  const current = await trx
+    .selectFrom('cadrePost')
+    .select(['id', 'personId', 'title'])
+    .where('orgId', '=', input.orgId)
+    .where('body', '=', input.body)
+    .where('endedOn', 'is', null)
+    .execute();
+  if (current.some((c) => c.personId === input.personId)) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `${name}已在${CADRE_BODY_LABELS[input.body]}任职`,
+      'personId',
+    );
+  }
+  const head: CadreTitle[] = ['secretary', 'director'];
+  if (head.includes(input.title) && current.some((c) => c.title === input.title)) {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      `${CADRE_BODY_LABELS[input.body]}已有${CADRE_TITLE_LABELS[input.title]}，请先办理原任离任`,
+      'title',
+    );
+  }
+  const at = isoNow(ctx);
+  const row = await trx
+    .insertInto('cadrePost')
+    .values({
+      personId: input.personId,
+      orgId: input.orgId,
       areaCode: village.areaCode,
-      orgPath: village.path,
-      after: { ...input, name },
-    });
-    return row;
+      body: input.body,
+      title: input.title,
+      termStart: input.termStart,
+      termEnd: input.termEnd,
+      endedOn: null,
+      endReason: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, actor, at, {
+    action: 'roster.post.create',
+    entityType: 'cadrePost',
+    entityId: row.id,
+    areaCode: village.areaCode,
+    orgPath: village.path,
+    after: { ...input, name },
   });
+  return row;
 }
 
-export async function endCadrePost(
+export async function appointCadre(
   ctx: ServiceContext,
+  actor: Actor,
+  input: AppointInput,
+): Promise<{ id: number }> {
+  requireEditor(actor);
+  const village = await villageInScope(ctx, actor, input.orgId);
+  await personExists(ctx, input.personId);
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => appointCadreIn(ctx, trx, actor, village, input));
+}
+
+/**
+ * Ends a post inside the caller's transaction: the post must be in the actor's scope and open,
+ * the day not before its term start nor after today; writes the audit entry.
+ */
+export async function endCadrePostIn(
+  ctx: ServiceContext,
+  trx: Transaction<Database>,
   actor: Actor,
   postId: number,
   input: { endedOn: string; reason: string },
 ): Promise<void> {
-  requireEditor(actor);
-  const post = await ctx.db
+  const post = await trx
     .selectFrom('cadrePost as c')
     .innerJoin('org as o', 'o.id', 'c.orgId')
     .selectAll('c')
@@ -180,23 +216,31 @@ export async function endCadrePost(
       'endedOn',
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const at = isoNow(ctx);
-    await trx
-      .updateTable('cadrePost')
-      .set({ endedOn: input.endedOn, endReason: input.reason.trim() || null, updatedAt: at })
-      .where('id', '=', postId)
-      .execute();
-    await appendAudit(trx, actor, at, {
-      action: 'roster.post.end',
-      entityType: 'cadrePost',
-      entityId: postId,
-      areaCode: post.areaCode,
-      orgPath: post.path,
-      before: { endedOn: null },
-      after: { endedOn: input.endedOn, reason: input.reason },
-    });
+  const at = isoNow(ctx);
+  await trx
+    .updateTable('cadrePost')
+    .set({ endedOn: input.endedOn, endReason: input.reason.trim() || null, updatedAt: at })
+    .where('id', '=', postId)
+    .execute();
+  await appendAudit(trx, actor, at, {
+    action: 'roster.post.end',
+    entityType: 'cadrePost',
+    entityId: postId,
+    areaCode: post.areaCode,
+    orgPath: post.path,
+    before: { endedOn: null },
+    after: { endedOn: input.endedOn, reason: input.reason },
   });
+}
+
+export async function endCadrePost(
+  ctx: ServiceContext,
+  actor: Actor,
+  postId: number,
+  input: { endedOn: string; reason: string },
+): Promise<void> {
+  requireEditor(actor);
+  await ctx.db.transaction().execute(async (trx) => endCadrePostIn(ctx, trx, actor, postId, input));
 }
 
 export async function addReserveCadre(

@@ -8,6 +8,7 @@ import { rosterSchema } from './0002-roster';
 import { recruitmentSchema } from './0003-recruitment';
 import { electionsSchema } from './0004-elections';
 import { meetingsSchema } from './0006-meetings';
+import { rosterIndexes } from './0007-roster-indexes';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '0003-recruitment': recruitmentSchema,
   '0004-elections': electionsSchema,
   '0006-meetings': meetingsSchema,
+  '0007-roster-indexes': rosterIndexes,
 };
 
 export function migrationsFor(kind: DialectKind): Record<string, Migration> {

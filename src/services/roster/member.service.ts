@@ -156,8 +156,11 @@ function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate
   let qb = db
     .selectFrom('partyMembership as m')
     .innerJoin('person as p', 'p.id', 'm.personId')
-    .innerJoin('org as o', 'o.id', 'm.orgId')
-    .where('o.path', 'like', `${path}%`);
+    // A subquery rather than a join: the org ids in scope are few, and the membership index on
+    // org_id then serves both the filter and the default order.
+    .where('m.orgId', 'in', (eb) =>
+      eb.selectFrom('org as o').select('o.id').where('o.path', 'like', `${path}%`),
+    );
   const statuses =
     query.statuses !== undefined && query.statuses.length > 0 ? query.statuses : DEFAULT_STATUSES;
   qb = qb.where('m.status', 'in', statuses);
@@ -194,15 +197,33 @@ function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate
   if (q !== '') {
     if (isPinyinQuery(q)) {
       const lower = q.toLowerCase();
-      qb = qb.where((eb) =>
-        eb.or([eb('p.nameInitials', 'like', `${lower}%`), eb('p.namePinyin', 'like', `${lower}%`)]),
-      );
+      // The stored keys are lowercase a–z only, so a prefix is also a range, which an index can
+      // serve (LIKE cannot use a plain index in SQLite); the LIKE stays as the exact test.
+      const upper = prefixUpperBound(lower);
+      qb = qb.where((eb) => {
+        const prefix = (column: 'p.nameInitials' | 'p.namePinyin') =>
+          eb.and([
+            eb(column, '>=', lower),
+            ...(upper === null ? [] : [eb(column, '<', upper)]),
+            eb(column, 'like', `${lower}%`),
+          ]);
+        return eb.or([prefix('p.nameInitials'), prefix('p.namePinyin')]);
+      });
     } else {
       const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
       qb = qb.where(sql<boolean>`p.name like ${`%${escaped}%`} escape '\\'`);
     }
   }
   return qb;
+}
+
+/** The first string after every string that starts with `prefix` (a–z only), or null. */
+function prefixUpperBound(prefix: string): string | null {
+  const head = prefix.replace(/z+$/, '');
+  if (head === '') {
+    return null;
+  }
+  return head.slice(0, -1) + String.fromCharCode(head.charCodeAt(head.length - 1) + 1);
 }
 
 export async function listRoster(
@@ -218,7 +239,6 @@ export async function listRoster(
   const page = Math.max(1, query.page ?? 1);
   const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 20));
   const base = rosterBaseQuery(ctx.db, path, query, asOf);
-  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   let rows = base.select([
     'm.id as membershipId',
     'm.personId',
@@ -252,17 +272,23 @@ export async function listRoster(
       rows = rows.orderBy('m.orgId').orderBy('m.id');
       break;
   }
-  const items = await rows
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const offset = (page - 1) * pageSize;
+  const items = await rows.limit(pageSize).offset(offset).execute();
+  // A short page that is not past the end already tells the total; count only otherwise.
+  let total: number;
+  if (items.length < pageSize && (items.length > 0 || offset === 0)) {
+    total = offset + items.length;
+  } else {
+    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    total = Number(totalRow?.n ?? 0);
+  }
   const orgs = await orgIndex(
     ctx.db,
     path.split('/').length > 3 ? parentPathOfVillage(path) : path,
   );
   return {
     items: items.map((r) => toRow(r, orgs, asOf)),
-    total: Number(totalRow?.n ?? 0),
+    total,
     page,
     pageSize,
   };

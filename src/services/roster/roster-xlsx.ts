@@ -7,6 +7,7 @@
  * streaming reader, which breaks multi-byte characters split across chunks (stack-notes
  * pitfall 18); any cell with U+FFFD is refused all the same.
  */
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Transaction } from 'kysely';
 import { parseIsoDate, type IsoDate } from '../../domain/calendar/date';
@@ -307,7 +308,7 @@ function headerMap(sheet: ExcelJS.Worksheet): Map<Field, number> {
 }
 
 /** Finds an org by name (or 上级›本级) among the orgs in scope. */
-function orgMatcher(orgs: OrgRow[]) {
+function orgMatcher(orgs: readonly OrgRow[]) {
   const byName = new Map<string, OrgRow[]>();
   const byId = new Map(orgs.map((o) => [o.id, o]));
   for (const o of orgs) {
@@ -344,11 +345,48 @@ interface Analysis {
   })[];
 }
 
+interface ParsedFile {
+  fileRows: number;
+  problems: ImportProblem[];
+  parsed: ParsedRow[];
+}
+
+/**
+ * The last file read, so the commit that follows a preview of the same bytes does not load and
+ * check the workbook a second time. Reading depends only on the bytes, the orgs in scope and
+ * today's date, all part of the key; matching against the database is always done again.
+ */
+let lastParsed: { key: string; file: ParsedFile } | null = null;
+
+function parseKey(buffer: Buffer, scopeOrgs: readonly OrgRow[], asOf: IsoDate): string {
+  const hash = createHash('sha256').update(buffer);
+  hash.update(asOf);
+  for (const o of scopeOrgs) {
+    hash.update(JSON.stringify([o.id, o.parentId, o.name, o.kind, o.path, o.areaCode]));
+  }
+  return hash.digest('hex');
+}
+
 async function analyse(ctx: ServiceContext, actor: Actor, buffer: Buffer): Promise<Analysis> {
-  const sheet = await loadWorkbook(buffer);
-  const columns = headerMap(sheet);
   const asOf = chinaToday(ctx);
   const scopeOrgs = [...(await orgIndex(ctx.db, actor.scopePath)).values()].map((v) => v.org);
+  const key = parseKey(buffer, scopeOrgs, asOf);
+  let file = lastParsed?.key === key ? lastParsed.file : null;
+  if (file === null) {
+    lastParsed = null;
+    file = await parseFile(buffer, scopeOrgs, asOf);
+    lastParsed = { key, file };
+  }
+  return matchExisting(ctx, actor, file);
+}
+
+async function parseFile(
+  buffer: Buffer,
+  scopeOrgs: readonly OrgRow[],
+  asOf: IsoDate,
+): Promise<ParsedFile> {
+  const sheet = await loadWorkbook(buffer);
+  const columns = headerMap(sheet);
   const matchOrg = orgMatcher(scopeOrgs);
   const problems: ImportProblem[] = [];
   const parsed: ParsedRow[] = [];
@@ -517,7 +555,16 @@ async function analyse(ctx: ServiceContext, actor: Actor, buffer: Buffer): Promi
   if (fileRows === 0 && problems.length === 0) {
     problems.push({ row: 0, column: '', value: '', message: '工作表中没有数据行' });
   }
+  return { fileRows, problems, parsed };
+}
 
+async function matchExisting(
+  ctx: ServiceContext,
+  actor: Actor,
+  file: ParsedFile,
+): Promise<Analysis> {
+  const { fileRows, parsed } = file;
+  const problems = [...file.problems];
   // Match by ID number. A person already recorded outside the actor's scope is refused.
   const existing = new Map<
     string,
@@ -684,6 +731,16 @@ export async function commitRosterImport(
   const at = isoNow(ctx);
   const asOf = chinaToday(ctx);
   const todo = a.plans.filter((p) => p.action !== 'unchanged');
+  // Common names repeat across a roster: work out each name's pinyin once.
+  const keysOf = new Map<string, ReturnType<typeof nameSearchKeys>>();
+  const searchKeys = (name: string) => {
+    let keys = keysOf.get(name);
+    if (keys === undefined) {
+      keys = nameSearchKeys(name);
+      keysOf.set(name, keys);
+    }
+    return keys;
+  };
   await ctx.db.transaction().execute(async (trx) => {
     const creates = todo.filter((p) => p.action === 'create');
     const chunk = 200;
@@ -706,7 +763,7 @@ export async function commitRosterImport(
             areaCode: p.org.areaCode,
             createdAt: at,
             updatedAt: at,
-            ...nameSearchKeys(p.name),
+            ...searchKeys(p.name),
           })),
         )
         .returning('id')
@@ -769,6 +826,7 @@ export async function commitRosterImport(
       },
     });
   });
+  lastParsed = null;
   onProgress?.(todo.length, todo.length);
   return {
     created: todo.filter((p) => p.action === 'create').length,

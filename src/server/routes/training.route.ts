@@ -5,6 +5,7 @@ import { ALL_ROLES } from '../../domain/access';
 import type { ServiceContext } from '../../services/context';
 import { TRAINING_WRITE_ROLES } from '../../services/meetings/common';
 import { certificateDocx } from '../../services/meetings/documents';
+import { trainingPlanDocx, trainingPlanXlsx } from '../../services/meetings/training-plan';
 import {
   createClass,
   getClass,
@@ -181,6 +182,56 @@ export function trainingRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           .header(
             'content-disposition',
             `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
+          .send(file.buffer);
+      },
+    );
+
+    const planQuery = z.object({
+      year: z.coerce.number().int().min(2000).max(2100),
+      orgId: z.coerce.number().int().positive().optional(),
+    });
+
+    app.get(
+      '/api/training/plan',
+      {
+        config: { access: read },
+        schema: {
+          summary:
+            '年度党员轮训计划（.xlsx）：需培训人员、各类对象尚差学时、按季度建议班次（默认为管辖范围）',
+          querystring: planQuery,
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await trainingPlanXlsx(ctx, actorOf(request), request.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="plan.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
+          .send(file.buffer);
+      },
+    );
+
+    app.get(
+      '/api/training/plan/docx',
+      {
+        config: { access: read },
+        schema: {
+          summary: '年度党员轮训计划（.docx，A4）',
+          querystring: planQuery,
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await trainingPlanDocx(ctx, actorOf(request), request.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header(
+            'content-disposition',
+            `attachment; filename="plan.docx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
           )
           .send(file.buffer);
       },

@@ -22,6 +22,14 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
   const session = cls.sessions[0]!;
   await recordAttendance(world.ctx, zuzhi, cls.id, session.id, [{ personId: member.personId }]);
   return {
+    'GET /api/training/plan': {
+      attempt: () => call('GET', `/api/training/plan?year=2026&orgId=${township}`),
+      expect: 'forbidden',
+    },
+    'GET /api/training/plan/docx': {
+      attempt: () => call('GET', `/api/training/plan/docx?year=2026&orgId=${outside}`),
+      expect: 'forbidden',
+    },
     'GET /api/training/classes': {
       attempt: () => call('GET', '/api/training/classes'),
       expect: (res) => {

@@ -57,6 +57,8 @@ export const meetings = {
   'training.tab.classes': '培训班',
   'training.tab.hours': '学时',
   'training.class.new': '新建培训班',
+  'training.plan.xlsx': '年度轮训计划',
+  'training.plan.docx': '年度轮训计划（Word）',
   'training.class.name': '名称',
   'training.class.organizer': '主办单位',
   'training.class.dates': '日期',

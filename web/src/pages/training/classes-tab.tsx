@@ -1,4 +1,9 @@
-import { FileWordOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileWordOutlined,
+  MinusCircleOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import {
   App,
   Button,
@@ -345,11 +350,25 @@ export function ClassesTab({ year }: { year: number }) {
   const current = selected ?? classes.data?.[0]?.id ?? null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {canWrite ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {mt('training.class.new')}
+      <Space wrap>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {mt('training.class.new')}
+          </Button>
+        ) : null}
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => download(`/api/training/plan?year=${year}`)}
+        >
+          {mt('training.plan.xlsx')}
         </Button>
-      ) : null}
+        <Button
+          icon={<FileWordOutlined />}
+          onClick={() => download(`/api/training/plan/docx?year=${year}`)}
+        >
+          {mt('training.plan.docx')}
+        </Button>
+      </Space>
       <Table<ClassSummary>
         size="small"
         rowKey="id"

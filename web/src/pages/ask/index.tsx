@@ -33,16 +33,19 @@ export function AskPage() {
   const handbook = useHandbook();
   const search = useHandbookSearch(q);
 
+  // Functional update: a drawer closing after its animation must not restore a query typed since.
   const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') {
-        next.delete(k);
-      } else {
-        next.set(k, v);
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') {
+          next.delete(k);
+        } else {
+          next.set(k, v);
+        }
       }
-    }
-    setParams(next);
+      return next;
+    });
   };
   const open = (o: Opened) =>
     update({

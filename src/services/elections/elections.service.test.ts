@@ -258,6 +258,87 @@ for (const target of testDatabaseTargets()) {
       expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
     });
 
+    it('a 党组织委员会 round appoints 委员; a one-seat 书记 round makes one of them 书记', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const org = await w.orgIdByName('石桥村党支部');
+      const orgRow = await w.handle.db
+        .selectFrom('org')
+        .selectAll()
+        .where('id', '=', org)
+        .executeTakeFirstOrThrow();
+      const members = await w.handle.db
+        .selectFrom('person')
+        .innerJoin('partyMembership', 'partyMembership.personId', 'person.id')
+        .select(['person.id', 'person.name'])
+        .where('partyMembership.orgId', '=', org)
+        .where('partyMembership.status', '=', 'full')
+        .orderBy('person.id')
+        .execute();
+      const all = await w.handle.db
+        .selectFrom('person')
+        .select('name')
+        .where('areaCode', '=', orgRow.areaCode)
+        .execute();
+      const chosen = members
+        .filter((m) => all.filter((p) => p.name === m.name).length === 1)
+        .slice(0, 4);
+      expect(chosen).toHaveLength(4);
+      await recordRound(w.ctx, zuzhi, {
+        orgId: org,
+        round: {
+          id: 'SQ-2026-支委',
+          kind: '党组织委员会',
+          date: '2026-11-20',
+          seats: 3,
+          expectedVoters: 40,
+          presentVoters: 38,
+          ballotsIssued: 38,
+          ballotsReturned: 38,
+          candidates: chosen.map((c, i) => ({ name: c.name, votes: [30, 28, 25, 5][i]! })),
+        },
+      });
+      const open = () =>
+        w.handle.db
+          .selectFrom('cadrePost')
+          .select(['personId', 'title', 'termStart', 'termEnd'])
+          .where('orgId', '=', org)
+          .where('body', '=', 'partyOrg')
+          .where('endedOn', 'is', null)
+          .orderBy('id')
+          .execute();
+      expect(await open()).toEqual(
+        chosen.slice(0, 3).map((c) => ({
+          personId: c.id,
+          title: 'member',
+          termStart: '2026-11-20',
+          termEnd: '2031-11-20',
+        })),
+      );
+      await recordRound(w.ctx, zuzhi, {
+        orgId: org,
+        round: {
+          id: 'SQ-2026-书记',
+          kind: '党组织书记副书记',
+          date: '2026-11-20',
+          seats: 1,
+          expectedVoters: 3,
+          presentVoters: 3,
+          ballotsIssued: 3,
+          ballotsReturned: 3,
+          candidates: [{ name: chosen[1]!.name, votes: 3 }],
+        },
+      });
+      const after = await open();
+      expect(after).toHaveLength(3);
+      expect(after.find((p) => p.personId === chosen[1]!.id)).toEqual({
+        personId: chosen[1]!.id,
+        title: 'secretary',
+        termStart: '2026-11-20',
+        termEnd: '2031-11-20',
+      });
+      expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
+    });
+
     it('a refused round or a void round changes no post', async () => {
       const zuzhi = w.actors['zuzhi']!;
       const org = await w.orgIdByName('石桥村党支部');

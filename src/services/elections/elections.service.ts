@@ -753,6 +753,9 @@ export async function recordRound(
         });
       }
     }
+    if (round.kind === '党组织书记副书记' && complete && round.seats === 1) {
+      await takeSecretaryPost(ctx, trx, actor, org, round.id, round.date, result.elected);
+    }
     return roundId;
   });
   const rounds = await listRounds(ctx, actor, org.id);
@@ -847,6 +850,67 @@ async function takePosts(
     taken.appointed.push({ name, personId, postId });
   }
   return taken;
+}
+
+/**
+ * A 党组织书记副书记 round of one seat elects the 书记: a sitting 书记 and the elected person's
+ * other Party-committee post end on the election day, and the elected is appointed 书记 until the
+ * committee's term ends. A name not found in the village's Party org changes no post.
+ */
+async function takeSecretaryPost(
+  ctx: ServiceContext,
+  trx: Transaction<Database>,
+  actor: Actor,
+  org: OrgRow,
+  roundCode: string,
+  date: IsoDate,
+  elected: readonly string[],
+): Promise<void> {
+  const name = elected[0];
+  if (elected.length !== 1 || name === undefined) {
+    return;
+  }
+  const people = await trx
+    .selectFrom('person')
+    .innerJoin('partyMembership', 'partyMembership.personId', 'person.id')
+    .innerJoin('org', 'org.id', 'partyMembership.orgId')
+    .select(['person.id', 'org.path'])
+    .where('person.name', '=', name)
+    .where('person.areaCode', '=', org.areaCode)
+    .execute();
+  const ids = [...new Set(people.filter((p) => p.path.startsWith(org.path)).map((p) => p.id))];
+  const personId = ids[0];
+  if (ids.length !== 1 || personId === undefined) {
+    return;
+  }
+  const open = await trx
+    .selectFrom('cadrePost')
+    .select(['id', 'personId', 'title'])
+    .where('orgId', '=', org.id)
+    .where('body', '=', 'partyOrg')
+    .where('endedOn', 'is', null)
+    .orderBy('id')
+    .execute();
+  if (open.some((p) => p.personId === personId && p.title === 'secretary')) {
+    return;
+  }
+  for (const post of open) {
+    if (post.personId === personId || post.title === 'secretary') {
+      await endCadrePostIn(ctx, trx, actor, post.id, {
+        endedOn: date,
+        reason: post.personId === personId ? `当选书记（${roundCode}）` : `换届（${roundCode}）`,
+      });
+    }
+  }
+  const term = await currentTerm(trx, org.id, '党组织委员会');
+  await appointCadreIn(ctx, trx, actor, org, {
+    orgId: org.id,
+    personId,
+    body: 'partyOrg',
+    title: 'secretary',
+    termStart: date,
+    termEnd: term !== undefined && term.termEnd > date ? term.termEnd : defaultTermEnd(date),
+  });
 }
 
 /** The rounds recorded for one village (or every village in scope), newest first. */

@@ -67,7 +67,7 @@ const elections = {
   'elections.tally.save': '保存本轮',
   'elections.tally.saved': '已保存：{code}',
   'elections.tally.newTerm':
-    '{code} 已选满名额：任期台账已开始新一届任期。当选人的职务请在“党员队伍”的村两委班子中登记。',
+    '{code} 已选满名额：任期台账已开始新一届任期，当选人已按委员登记到村两委班子（一人当选的书记轮次登记为书记）；副书记、主任等职务和名册中找不到的当选人请在“党员队伍”中登记。',
   'elections.tally.notComplete':
     '{code} 已保存，但本轮没有选满名额（无效、需再次投票或另行选举），任期台账不变。',
   'elections.tally.history': '已录入的轮次',

@@ -53,6 +53,8 @@ export const ERROR_CATALOGUE = {
   ERR_STUDY_HOURS_INVALID: { status: 400, message: '学时为负数或超过会议、课程时长' },
   ERR_TRAINING_DATES_INVALID: { status: 400, message: '培训班或课程日期不正确' },
   ERR_TRAINING_TRAINEE_INVALID: { status: 400, message: '学员不在管辖范围内或不是该班学员' },
+  ERR_TRAINING_IMPORT_FILE: { status: 400, message: '导入文件不是有效的 .xlsx 学员名单' },
+  ERR_TRAINING_IMPORT_INVALID: { status: 422, message: '学员名单有错误，未导入任何学员' },
   ERR_RECRUITMENT_ORG_NOT_BRANCH: { status: 400, message: '发展党员档案应建在党支部' },
   ERR_RECRUITMENT_PERSON_BUSY: { status: 409, message: '此人已有未办结的发展党员档案' },
   ERR_RECRUITMENT_CODE_TAKEN: { status: 409, message: '档案编号已被使用' },

@@ -5,6 +5,11 @@ import { ALL_ROLES } from '../../domain/access';
 import type { ServiceContext } from '../../services/context';
 import { TRAINING_WRITE_ROLES } from '../../services/meetings/common';
 import { certificateDocx } from '../../services/meetings/documents';
+import {
+  importTrainees,
+  TRAINEE_IMPORT_MAX_BYTES,
+  traineeTemplateXlsx,
+} from '../../services/meetings/trainee-import';
 import { trainingPlanDocx, trainingPlanXlsx } from '../../services/meetings/training-plan';
 import {
   createClass,
@@ -235,6 +240,52 @@ export function trainingRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           )
           .send(file.buffer);
       },
+    );
+
+    app.get(
+      '/api/training/trainee-template',
+      {
+        config: { access: { roles: ALL_ROLES, scope: 'none' } },
+        schema: {
+          summary: '培训班学员导入模板（.xlsx）：姓名、公民身份号码、类别、所在党组织',
+          response: { 200: fileSchema },
+        },
+      },
+      async (_request, reply) => {
+        const file = await traineeTemplateXlsx();
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
+          .send(file.buffer);
+      },
+    );
+
+    app.post(
+      '/api/training/classes/:id/trainees/import',
+      {
+        bodyLimit: Math.ceil((TRAINEE_IMPORT_MAX_BYTES * 4) / 3) + 1024 * 1024,
+        config: { access: write },
+        schema: {
+          summary: '从 .xlsx 导入培训班学员：按公民身份号码或姓名匹配，任何一行有错误则什么也不写',
+          params: idParams,
+          body: z.object({
+            fileName: z.string().max(200),
+            /** The .xlsx file, base64. */
+            contentBase64: z.string().min(1, '请选择文件'),
+          }),
+          response: { 200: z.object({ added: z.number().int(), cls: classDetail }) },
+        },
+      },
+      async (request) =>
+        importTrainees(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          Buffer.from(request.body.contentBase64, 'base64'),
+        ),
     );
   };
 }

@@ -30,6 +30,14 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
       attempt: () => call('GET', `/api/training/plan/docx?year=2026&orgId=${outside}`),
       expect: 'forbidden',
     },
+    'POST /api/training/classes/:id/trainees/import': {
+      attempt: () =>
+        call('POST', `/api/training/classes/${cls.id}/trainees/import`, {
+          fileName: 'x.xlsx',
+          contentBase64: 'UEsDBA==',
+        }),
+      expect: 'forbidden',
+    },
     'GET /api/training/classes': {
       attempt: () => call('GET', '/api/training/classes'),
       expect: (res) => {

@@ -149,6 +149,24 @@ export function useRecordAttendance(classId: number) {
   });
 }
 
+/** Imports trainees from an .xlsx file (base64): all or nothing. */
+export function useImportTrainees(classId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { fileName: string; contentBase64: string }) =>
+      unwrap(
+        api.POST('/api/training/classes/{id}/trainees/import', {
+          params: { path: { id: classId } },
+          body: v,
+        }),
+      ),
+    onSuccess: async (data) => {
+      client.setQueryData(meetingKeys.cls(classId), data.cls);
+      await client.invalidateQueries({ queryKey: ['training', 'classes'] });
+    },
+  });
+}
+
 export function useExemption() {
   const client = useQueryClient();
   return useMutation({

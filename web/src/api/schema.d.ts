@@ -6977,6 +6977,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/training/trainee-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 培训班学员导入模板（.xlsx）：姓名、公民身份号码、类别、所在党组织 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx / .xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/classes/{id}/trainees/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 从 .xlsx 导入培训班学员：按公民身份号码或姓名匹配，任何一行有错误则什么也不写 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            contentBase64: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              added: number;
+              cls: {
+                id: number;
+                orgId: number;
+                orgName: string;
+                name: string;
+                organizer: string;
+                startDate: string;
+                endDate: string;
+                centralized: boolean;
+                sessionCount: number;
+                traineeCount: number;
+                totalHours: number;
+                sessions: {
+                  id: number;
+                  date: string;
+                  hours: number;
+                  topic: string;
+                  teacher: string;
+                }[];
+                trainees: {
+                  personId: number;
+                  name: string;
+                  orgName: string;
+                  /** @enum {string} */
+                  category: 'member' | 'cadre';
+                  attended: number[];
+                  hours: number;
+                  completed: boolean;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

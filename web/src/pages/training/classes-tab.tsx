@@ -3,6 +3,7 @@ import {
   FileWordOutlined,
   MinusCircleOutlined,
   PlusOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import {
   App,
@@ -20,6 +21,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client';
@@ -29,12 +31,14 @@ import {
   useClass,
   useClasses,
   useCreateClass,
+  useImportTrainees,
   useRecordAttendance,
   type ClassDetail,
   type ClassInput,
   type ClassSummary,
 } from '../../api/meetings';
 import { useOrgs } from '../../api/queries';
+import { fileToBase64 } from '../../api/roster';
 import { useMe } from '../../auth/session';
 import { mt } from '../../locales/zh-CN/meetings';
 
@@ -103,6 +107,52 @@ function Attendance({ cls, canWrite }: { cls: ClassDetail; canWrite: boolean }) 
   );
 }
 
+function ImportTrainees({ classId }: { classId: number }) {
+  const { message, modal } = App.useApp();
+  const importing = useImportTrainees(classId);
+  return (
+    <Space wrap>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        onClick={() => download('/api/training/trainee-template')}
+      >
+        {mt('training.import.template')}
+      </Button>
+      <Upload
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void (async () => {
+            try {
+              const r = await importing.mutateAsync({
+                fileName: file.name,
+                contentBase64: await fileToBase64(file),
+              });
+              void message.success(mt('training.import.done', { n: r.added }));
+            } catch (e) {
+              modal.error({
+                title: mt('training.import.failed'),
+                content: (
+                  <div style={{ whiteSpace: 'pre-wrap' }}>
+                    {errorMessage(e).replace(/。/, '。\n').split('；').join('\n')}
+                  </div>
+                ),
+                width: 640,
+              });
+            }
+          })();
+          return false;
+        }}
+      >
+        <Button size="small" icon={<UploadOutlined />} loading={importing.isPending}>
+          {mt('training.import.button')}
+        </Button>
+      </Upload>
+    </Space>
+  );
+}
+
 function ClassCard({ id, canWrite }: { id: number; canWrite: boolean }) {
   const cls = useClass(id);
   const d = cls.data;
@@ -126,6 +176,7 @@ function ClassCard({ id, canWrite }: { id: number; canWrite: boolean }) {
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Attendance cls={d} canWrite={canWrite} />
+        {canWrite ? <ImportTrainees classId={d.id} /> : null}
         <Table
           size="small"
           rowKey="personId"

@@ -144,7 +144,7 @@ for (const target of testDatabaseTargets()) {
         .executeTakeFirstOrThrow();
       expect(person.idNumber).not.toBeNull();
 
-      const upload = async (rows: string[][]) => {
+      const upload = async (rows: (string | number)[][]) => {
         const wb = new ExcelJS.Workbook();
         const sheet = wb.addWorksheet('学员名单');
         sheet.addRow(['姓名', '公民身份号码', '类别', '所在党组织']);
@@ -167,11 +167,17 @@ for (const target of testDatabaseTargets()) {
         ['查无此人', '', '', ''],
         ['张\uFFFD', '', '', ''],
         [a!.name, '', '村民', '石桥村党支部'],
+        ['错名', person.idNumber!, '', ''],
+        [a!.name, 110101199003078, '', ''],
+        [a!.name, '', '', '河口村党支部'],
       ]);
       expect(refused.statusCode).toBe(422);
       const body = refused.json() as { code: string; message: string };
       expect(body.code).toBe('ERR_TRAINING_IMPORT_INVALID');
-      expect(body.message).toContain('学员名单有 4 处错误，未导入任何学员');
+      expect(body.message).toContain('学员名单有 7 处错误，未导入任何学员');
+      expect(body.message).toContain('第8行 姓名 错名：与公民身份号码不符');
+      expect(body.message).toContain('被存成了数字');
+      expect(body.message).toContain('第10行 所在党组织 河口村党支部');
       expect(body.message).toContain('第4行 公民身份号码 123：公民身份号码应为18位');
       expect(body.message).toContain('第5行 姓名 查无此人');
       expect(body.message).toContain('第6行 姓名 张\uFFFD：含有无法识别的字符（U+FFFD）');

@@ -31,6 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
   'meeting.delete': '删除会议记录',
   'training.create': '新建培训班',
   'training.attendance': '登记培训考勤',
+  'training.importTrainees': '导入培训班学员',
   'exemption.create': '登记免于学时要求',
   'exemption.delete': '取消免于学时要求',
   'roster.revealIdNumber': '查看完整公民身份号码',

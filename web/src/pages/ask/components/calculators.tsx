@@ -31,6 +31,24 @@ import type { Opened } from './detail-drawer';
 
 type Open = (o: Opened) => void;
 
+/** The rules a result rests on, each opening its handbook entry. */
+function RuleRefs({
+  refs,
+  onOpen,
+}: {
+  refs: readonly { id: string; title?: string }[];
+  onOpen: Open;
+}) {
+  return (
+    <Space wrap size={4}>
+      <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
+      {refs.map((r) => (
+        <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
+      ))}
+    </Space>
+  );
+}
+
 function RuleLink({ id, title, onOpen }: { id: string; title?: string; onOpen: Open }) {
   return (
     <Button
@@ -192,12 +210,7 @@ function MembershipAgeCalculator({ onOpen, today }: { onOpen: Open; today: strin
                     message={`${p.rule}：${p.message}`}
                   />
                 ))}
-                <Space wrap size={4}>
-                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
-                  {result.data.ruleRefs.map((r) => (
-                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
-                  ))}
-                </Space>
+                <RuleRefs refs={result.data.ruleRefs} onOpen={onOpen} />
               </Space>
             ) : null}
           </Outcome>
@@ -256,12 +269,7 @@ function WorkdaysCalculator({ onOpen }: { onOpen: Open }) {
                 {result.data.warnings.map((w) => (
                   <Alert key={w} type="warning" showIcon message={w} />
                 ))}
-                <Space wrap size={4}>
-                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
-                  {result.data.ruleRefs.map((r) => (
-                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
-                  ))}
-                </Space>
+                <RuleRefs refs={result.data.ruleRefs} onOpen={onOpen} />
               </Space>
             ) : null}
           </Outcome>
@@ -382,12 +390,7 @@ function ElectionCalculator({ onOpen, today }: { onOpen: Open; today: string }) 
                     {line}
                   </Typography.Text>
                 ))}
-                <Space wrap size={4}>
-                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
-                  {result.data.ruleRefs.map((r) => (
-                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
-                  ))}
-                </Space>
+                <RuleRefs refs={result.data.ruleRefs} onOpen={onOpen} />
               </Space>
             ) : null}
           </Outcome>
@@ -446,12 +449,7 @@ function TermDatesCalculator({ onOpen }: { onOpen: Open }) {
                     { title: t('handbook.calc.term.due'), dataIndex: 'dueDate', width: 110 },
                   ]}
                 />
-                <Space wrap size={4}>
-                  <Typography.Text type="secondary">{t('handbook.calc.rule')}</Typography.Text>
-                  {result.data.ruleRefs.map((r) => (
-                    <RuleLink key={r.id} id={r.id} title={r.title} onOpen={onOpen} />
-                  ))}
-                </Space>
+                <RuleRefs refs={result.data.ruleRefs} onOpen={onOpen} />
               </Space>
             ) : null}
           </Outcome>

@@ -10,6 +10,15 @@
  * workbook in memory, so files are capped at MAX_WORKBOOK_BYTES; any cell that still contains
  * U+FFFD is rejected.
  */
+import {
+  ACTIVIST_DECIDERS,
+  APPROVER_LEVELS,
+  GENDERS,
+  MEETING_OUTCOMES,
+  RECOMMENDATION_METHODS,
+  REVIEW_RESULTS,
+  TALK_ROLES,
+} from '../domain/dossier/types';
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { fromDayNumber, parseIsoDate, toDayNumber } from '../domain/calendar/date';
@@ -132,7 +141,7 @@ function personColumns(
 export const DOSSIER_COLUMNS: readonly ColumnSpec[] = [
   col('档案编号', 'id', 'text', '必填，同一文件内不得重复'),
   col('姓名', 'name', 'text', '必填'),
-  col('性别', 'gender', 'list', '男 / 女', ['男', '女']),
+  col('性别', 'gender', 'list', '男 / 女', GENDERS),
   col('出生日期', 'birthDate', 'date', '填写了公民身份号码时可留空'),
   col(
     '公民身份号码',
@@ -155,15 +164,20 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec[] = [
     'date',
     '支部委员会（或支部大会）研究决定的日期',
   ),
-  col('推荐方式', 'steps.activistSelection.method', 'list', '党员推荐 / 群团组织推优 / 其他', [
-    '党员推荐',
-    '群团组织推优',
-    '其他',
-  ]),
-  col('决定机构', 'steps.activistSelection.decidedBy', 'list', '支部委员会 / 支部大会', [
-    '支部委员会',
-    '支部大会',
-  ]),
+  col(
+    '推荐方式',
+    'steps.activistSelection.method',
+    'list',
+    '党员推荐 / 群团组织推优 / 其他',
+    RECOMMENDATION_METHODS,
+  ),
+  col(
+    '决定机构',
+    'steps.activistSelection.decidedBy',
+    'list',
+    '支部委员会 / 支部大会',
+    ACTIVIST_DECIDERS,
+  ),
   col('积极分子备案日期', 'steps.activistFiling.date', 'date', '报上级党委备案的日期'),
   col('指定培养联系人日期', 'steps.mentors.date', 'date', '指定培养联系人的日期'),
   ...personColumns('培养联系人', 'mentors', 0, false),
@@ -180,7 +194,7 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec[] = [
   ...personColumns('入党介绍人', 'sponsors', 0, true),
   ...personColumns('入党介绍人', 'sponsors', 1, true),
   col('政治审查结论日期', 'steps.politicalReview.date', 'date', '形成政治审查结论性材料的日期'),
-  col('政治审查结论', 'steps.politicalReview.result', 'list', '合格 / 不合格', ['合格', '不合格']),
+  col('政治审查结论', 'steps.politicalReview.result', 'list', '合格 / 不合格', REVIEW_RESULTS),
   col(
     '函调回复日期',
     'steps.politicalReview.inquiryReplyDates',
@@ -207,19 +221,15 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec[] = [
     'date',
     '上级党委派人谈话的日期（应在审批之前）',
   ),
-  col('谈话人身份', 'steps.approvalTalk.byRole', 'list', '党委委员 / 组织员', [
-    '党委委员',
-    '组织员',
-  ]),
+  col('谈话人身份', 'steps.approvalTalk.byRole', 'list', '党委委员 / 组织员', TALK_ROLES),
   col('上级党委审批日期', 'steps.approval.date', 'date', '上级党委审批的日期'),
-  col('审批党组织', 'steps.approval.approverLevel', 'list', '乡镇党委 / 街道党工委 / 基层党委 等', [
-    '乡镇党委',
-    '街道党工委',
-    '基层党委',
-    '村党委',
-    '社区党委',
-    '党总支',
-  ]),
+  col(
+    '审批党组织',
+    'steps.approval.approverLevel',
+    'list',
+    '乡镇党委 / 街道党工委 / 基层党委 等',
+    APPROVER_LEVELS,
+  ),
   col(
     '特殊情况说明',
     'steps.approval.specialCircumstance',
@@ -242,7 +252,7 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec[] = [
     'steps.fullMembershipMeeting.outcome',
     'list',
     '转为正式党员 / 延长预备期 / 取消预备党员资格',
-    ['转为正式党员', '延长预备期', '取消预备党员资格'],
+    MEETING_OUTCOMES,
   ),
   col('转正审批日期', 'steps.fullMembershipApproval.date', 'date', '上级党委审批转正的日期'),
   col(

@@ -234,44 +234,22 @@ export function RosterTab({ canReveal, canRecord }: { canReveal: boolean; canRec
           />
         </Col>
         <Col xs={24} md={5}>
-          <Space.Compact>
-            <InputNumber
-              aria-label="最小年龄"
-              placeholder="年龄从"
-              min={0}
-              max={120}
-              value={query.ageMin}
-              onChange={(v) => set({ ageMin: v ?? undefined })}
-            />
-            <InputNumber
-              aria-label="最大年龄"
-              placeholder="到"
-              min={0}
-              max={120}
-              value={query.ageMax}
-              onChange={(v) => set({ ageMax: v ?? undefined })}
-            />
-          </Space.Compact>
+          <RangeFilter
+            label="年龄"
+            max={120}
+            min={query.ageMin}
+            maxValue={query.ageMax}
+            onChange={(ageMin, ageMax) => set({ ageMin, ageMax })}
+          />
         </Col>
         <Col xs={24} md={5}>
-          <Space.Compact>
-            <InputNumber
-              aria-label="最小党龄"
-              placeholder="党龄从"
-              min={0}
-              max={100}
-              value={query.partyYearsMin}
-              onChange={(v) => set({ partyYearsMin: v ?? undefined })}
-            />
-            <InputNumber
-              aria-label="最大党龄"
-              placeholder="到"
-              min={0}
-              max={100}
-              value={query.partyYearsMax}
-              onChange={(v) => set({ partyYearsMax: v ?? undefined })}
-            />
-          </Space.Compact>
+          <RangeFilter
+            label="党龄"
+            max={100}
+            min={query.partyYearsMin}
+            maxValue={query.partyYearsMax}
+            onChange={(partyYearsMin, partyYearsMax) => set({ partyYearsMin, partyYearsMax })}
+          />
         </Col>
         <Col xs={20} md={4}>
           <Select
@@ -327,5 +305,35 @@ export function RosterTab({ canReveal, canRecord }: { canReveal: boolean; canRec
         onClose={() => setOpenId(null)}
       />
     </Card>
+  );
+}
+
+/** A from–to pair of whole numbers (年龄, 党龄); an empty side means no bound. */
+function RangeFilter(props: {
+  label: string;
+  max: number;
+  min: number | undefined;
+  maxValue: number | undefined;
+  onChange: (min: number | undefined, max: number | undefined) => void;
+}) {
+  return (
+    <Space.Compact>
+      <InputNumber
+        aria-label={`最小${props.label}`}
+        placeholder={`${props.label}从`}
+        min={0}
+        max={props.max}
+        value={props.min}
+        onChange={(v) => props.onChange(v ?? undefined, props.maxValue)}
+      />
+      <InputNumber
+        aria-label={`最大${props.label}`}
+        placeholder="到"
+        min={0}
+        max={props.max}
+        value={props.maxValue}
+        onChange={(v) => props.onChange(props.min, v ?? undefined)}
+      />
+    </Space.Compact>
   );
 }

@@ -41,7 +41,7 @@ describe('ballotDocx', () => {
     });
     const text = await documentText(buffer);
 
-    expect(names).toEqual(['王海', '吴丽', '陈建国', '李秀英', '周平', '赵卫东']);
+    expect(names).toEqual(['王海', '李秀英', '吴丽', '陈建国', '周平', '赵卫东']);
     const positions = names.map((n) => text.indexOf(n));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

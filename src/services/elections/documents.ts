@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { strokeOrder } from '../../domain/elections/strokes';
+import { cncharStrokes } from './stroke-data';
 import type { PlanView, RoundView } from './elections.service';
 
 const A4 = { width: 11906, height: 16838 };
@@ -85,7 +86,7 @@ export interface BallotInput {
 
 /** The ballot: candidates in 姓氏笔画 order with 赞成/不赞成/弃权 columns and write-in rows. */
 export async function ballotDocx(input: BallotInput): Promise<{ buffer: Buffer; names: string[] }> {
-  const order = strokeOrder(input.names);
+  const order = strokeOrder(input.names, cncharStrokes);
   const village = input.kind === '村民委员会';
   const writeIns = village ? 0 : Math.max(1, Math.min(input.seats, 3));
   const rows = [

@@ -32,6 +32,7 @@ import {
   electionRulesDocx,
   planXlsx,
   reportDocx,
+  tallySheetDocx,
 } from '../../services/elections/documents';
 import { actorOf } from '../access';
 import { idParams, okSchema } from '../schemas';
@@ -134,6 +135,15 @@ const roundViewSchema = z.object({
   result: tallySchema,
   recordedAt: z.string(),
   recordedByName: z.string(),
+});
+const ballotQuery = z.object({
+  title: z.string().trim().min(1).max(80),
+  kind: z.enum(ELECTION_KINDS),
+  seats: z.coerce.number().int().min(1).max(50),
+  names: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().trim().min(1).max(20)).min(1).max(100)),
 });
 const fileSchema = z.unknown().describe('二进制文件（.docx）');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -382,15 +392,7 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: pure },
         schema: {
           summary: '选票（.docx，A4）：候选人按姓氏笔画为序',
-          querystring: z.object({
-            title: z.string().trim().min(1).max(80),
-            kind: z.enum(ELECTION_KINDS),
-            seats: z.coerce.number().int().min(1).max(50),
-            names: z
-              .union([z.string(), z.array(z.string())])
-              .transform((v) => (Array.isArray(v) ? v : [v]))
-              .pipe(z.array(z.string().trim().min(1).max(20)).min(1).max(100)),
-          }),
+          querystring: ballotQuery,
           response: { 200: fileSchema },
         },
       },
@@ -399,6 +401,25 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         return reply
           .type(DOCX)
           .header('content-disposition', attachment(`${request.query.title}选票.docx`))
+          .send(buffer);
+      },
+    );
+
+    app.get(
+      '/api/elections/documents/tally-sheet.docx',
+      {
+        config: { access: pure },
+        schema: {
+          summary: '计票单（.docx，A4）：候选人按姓氏笔画为序，供计票人划记',
+          querystring: ballotQuery.extend({ date: dateSchema.optional() }),
+          response: { 200: fileSchema },
+        },
+      },
+      async (request, reply) => {
+        const { buffer } = await tallySheetDocx(request.query);
+        return reply
+          .type(DOCX)
+          .header('content-disposition', attachment(`${request.query.title}计票单.docx`))
           .send(buffer);
       },
     );

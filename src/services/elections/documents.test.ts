@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { previewRound } from './elections.service';
 import ExcelJS from 'exceljs';
 import { planElection } from '../../domain/elections/plan';
-import { announcementDocx, ballotDocx, electionRulesDocx, planXlsx, reportDocx } from './documents';
+import {
+  announcementDocx,
+  ballotDocx,
+  electionRulesDocx,
+  planXlsx,
+  reportDocx,
+  tallySheetDocx,
+  villageBodyName,
+} from './documents';
 
 async function documentText(buffer: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -75,11 +83,100 @@ const VIEW = {
 };
 
 describe('announcementDocx', () => {
-  it('announces the elected and that the result goes to the township for approval', async () => {
+  it('announces the elected in 姓氏笔画 order and that the result goes to the township', async () => {
     const text = await documentText(await announcementDocx(VIEW));
 
-    expect(text).toContain('当选人（按得票多少为序）为：周平、吴丽、陈建国、李秀英、王海');
+    expect(text).toContain('当选人（按姓氏笔画为序）为：王海、李秀英、吴丽、陈建国、周平。');
+    expect(text).not.toContain('36 票');
     expect(text).toContain('报乡镇党委批准');
+    expect(text).toContain('河口村党委于 2022-01-15 召开党员大会');
+  });
+
+  it('names the village committee, gives the votes and is signed by the 村民选举委员会', async () => {
+    const round = {
+      ...ROUND,
+      id: 'HK-2022-村委',
+      kind: '村民委员会',
+      seats: 3,
+      expectedVoters: 1200,
+      presentVoters: 1010,
+      ballotsIssued: 1010,
+      ballotsReturned: 1005,
+      candidates: [
+        { name: '周平', votes: 700 },
+        { name: '王海', votes: 650 },
+        { name: '吴丽', votes: 600 },
+        { name: '赵卫东', votes: 300 },
+      ],
+    } as const;
+    const view = {
+      ...VIEW,
+      code: round.id,
+      round: { ...round, candidates: [...round.candidates] },
+      result: previewRound(round),
+    };
+
+    const text = await documentText(await announcementDocx(view));
+    const report = await documentText(await reportDocx(view));
+
+    expect(text).toContain('河口村村民委员会于 2022-01-15 召开村民选举大会');
+    expect(text).toContain('登记选民 1200 人，参加投票 1010 人');
+    expect(text).toContain(
+      '当选人（按姓氏笔画为序）为：王海（650 票）、吴丽（600 票）、周平（700 票）。',
+    );
+    expect(text).toContain('河口村村民选举委员会');
+    expect(text).not.toContain('党委');
+    expect(report).toContain('河口村村民委员会计票结果报告单');
+    expect(report).toContain('唱票人');
+  });
+});
+
+describe('villageBodyName', () => {
+  it('turns the party organization into the village or community committee', () => {
+    expect(villageBodyName('河口村党委')).toBe('河口村村民委员会');
+    expect(villageBodyName('石桥村党支部')).toBe('石桥村村民委员会');
+    expect(villageBodyName('青山社区党总支')).toBe('青山社区居民委员会');
+  });
+});
+
+describe('tallySheetDocx', () => {
+  it('lists the candidates in the ballot order with room for marks and the signatures', async () => {
+    const input = {
+      title: '河口村党委委员',
+      kind: '党组织委员会',
+      seats: 5,
+      names: ROUND.candidates.map((c) => c.name),
+      date: '2027-03-20',
+    };
+    const ballot = await ballotDocx(input);
+    const { buffer, names } = await tallySheetDocx(input);
+    const text = await documentText(buffer);
+
+    expect(names).toEqual(ballot.names);
+    const positions = names.map((n) => text.indexOf(n));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('河口村党委委员计票单');
+    expect(text).toContain('选举日期：2027年3月20日');
+    expect(text).toContain('应选人数：5 名');
+    expect(text).toContain('“正”字');
+    expect(text).toContain('另选');
+    expect(text).toContain('有效票数 × 5');
+    expect(text).toContain('计票人：');
+    expect(text).toContain('监票人：');
+    expect(text).not.toContain('唱票人');
+  });
+
+  it('has blank date lines when no date is given, and 唱票人 for a village election', async () => {
+    const text = await documentText(
+      (await tallySheetDocx({ title: '河口村', kind: '村民委员会', seats: 3, names: ['王海'] }))
+        .buffer,
+    );
+
+    expect(text).toContain('选举日期：____年____月____日');
+    expect(text).toContain('唱票人');
+    expect(text).toContain('登记选民 ____ 人');
+    expect(text).not.toContain('另选');
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * Election documents as .docx (A4, Chinese): the ballot (选票) with candidates in 姓氏笔画 order
- * and the count report (计票结果报告单) of a recorded round.
+ * Election documents as .docx (A4, Chinese): the ballot (选票) and the tally sheet (计票单) with
+ * candidates in 姓氏笔画 order, the 选举办法 draft, and for a recorded round the count report
+ * (计票结果报告单) and the announcement (当选公告); the plan as .xlsx.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  HeightRule,
   Packer,
   Paragraph,
   Table,
@@ -46,7 +48,7 @@ function cell(value: string, width: number, bold = false): TableCell {
   });
 }
 
-function table(header: string[], rows: string[][], widths: number[]): Table {
+function table(header: string[], rows: string[][], widths: number[], rowHeight?: number): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -63,7 +65,14 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
         tableHeader: true,
         children: header.map((h, i) => cell(h, widths[i] ?? 10, true)),
       }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, widths[i] ?? 10)) })),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: r.map((v, i) => cell(v, widths[i] ?? 10)),
+            height:
+              rowHeight === undefined ? undefined : { value: rowHeight, rule: HeightRule.ATLEAST },
+          }),
+      ),
     ],
   });
 }
@@ -84,11 +93,36 @@ export interface BallotInput {
   names: string[];
 }
 
+/** Rows for names written in (另选他人) on a party ballot; a village ballot has none. */
+function writeInRows(kind: string, seats: number): number {
+  return kind === '村民委员会' ? 0 : Math.max(1, Math.min(seats, 3));
+}
+
+function unknownNote(unknown: string[]): Paragraph[] {
+  return unknown.length === 0
+    ? []
+    : [
+        paragraph(
+          `注：${unknown.join('、')}的姓名中有笔画数据未收录的字，排在同位置的其他字之后，请人工核对顺序。`,
+          { size: 21 },
+        ),
+      ];
+}
+
+/**
+ * The village body's name from its party organization's (河口村党委 → 河口村村民委员会; a 社区's
+ * body is the 居民委员会).
+ */
+export function villageBodyName(orgName: string): string {
+  const place = orgName.replace(/(党委|党总支|党支部|总支部|支部)$/, '');
+  return place.endsWith('社区') ? `${place}居民委员会` : `${place}村民委员会`;
+}
+
 /** The ballot: candidates in 姓氏笔画 order with 赞成/不赞成/弃权 columns and write-in rows. */
 export async function ballotDocx(input: BallotInput): Promise<{ buffer: Buffer; names: string[] }> {
   const order = strokeOrder(input.names, cncharStrokes);
   const village = input.kind === '村民委员会';
-  const writeIns = village ? 0 : Math.max(1, Math.min(input.seats, 3));
+  const writeIns = writeInRows(input.kind, input.seats);
   const rows = [
     ...order.names.map((n, i) => [String(i + 1), n, '', '', '']),
     ...Array.from({ length: writeIns }, () => ['另选', '', '', '', '']),
@@ -100,7 +134,7 @@ export async function ballotDocx(input: BallotInput): Promise<{ buffer: Buffer; 
     ),
     paragraph(
       village
-        ? '赞成的在姓名下方空格内划“○”，不赞成的划“×”，弃权的不划任何符号。'
+        ? '赞成的在姓名后“赞成”栏内划“○”，不赞成的在“不赞成”栏内划“×”，弃权的不划任何符号。'
         : '对候选人可以投赞成票、不赞成票或弃权：赞成的划“○”，不赞成的划“×”，弃权的不划符号；投不赞成票的可以在“另选”栏写上所选人的姓名并划“○”，弃权的不能另选他人。',
       { after: 240 },
     ),
@@ -108,13 +142,75 @@ export async function ballotDocx(input: BallotInput): Promise<{ buffer: Buffer; 
     paragraph(''),
     paragraph('请使用黑色或蓝色笔填写，填写后对折投入票箱。', { size: 21 }),
   ];
-  if (order.unknown.length > 0) {
-    children.push(
-      paragraph(`注：${order.unknown.join('、')}的姓氏不在笔画表中，排在最后，请人工核对顺序。`, {
-        size: 21,
-      }),
-    );
-  }
+  children.push(...unknownNote(order.unknown));
+  return { buffer: await document(children), names: order.names };
+}
+
+export interface TallySheetInput extends BallotInput {
+  /** 选举日; blank lines when not given. */
+  date?: string | undefined;
+}
+
+/**
+ * 计票单: the sheet the 计票人 fills while the ballots are read out — the candidates in the
+ * ballot's order (姓氏笔画) with room for 正字 marks and totals, the ballot counts, the checks
+ * the sheet must pass, and signature lines for 监票人 and 计票人 (村民委员会: also 唱票人).
+ */
+export async function tallySheetDocx(
+  input: TallySheetInput,
+): Promise<{ buffer: Buffer; names: string[] }> {
+  const order = strokeOrder(input.names, cncharStrokes);
+  const village = input.kind === '村民委员会';
+  const rows = [
+    ...order.names.map((n, i) => [String(i + 1), n, '', '', '', '']),
+    ...Array.from({ length: writeInRows(input.kind, input.seats) }, () => [
+      '另选',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]),
+  ];
+  const date =
+    input.date === undefined || input.date === ''
+      ? '____年____月____日'
+      : `${input.date.slice(0, 4)}年${Number(input.date.slice(5, 7))}月${Number(input.date.slice(8, 10))}日`;
+  const children: (Paragraph | Table)[] = [
+    paragraph(`${input.title}计票单`, { bold: true, size: 36, center: true, after: 240 }),
+    paragraph(
+      `选举日期：${date}\u3000\u3000应选人数：${input.seats} 名\u3000\u3000候选人：${order.names.length} 名（按姓氏笔画为序，与选票一致）`,
+    ),
+    paragraph(
+      `${village ? '登记选民 ____ 人，参加投票 ____ 人' : '应到会有选举权 ____ 人，实到会有选举权 ____ 人'}；发出选票 ____ 张，收回选票 ____ 张，其中有效票 ____ 张、废票 ____ 张。`,
+      { after: 240 },
+    ),
+    table(
+      ['序号', '姓名', '划记（每票一画，五票一个“正”字）', '赞成票', '不赞成票', '弃权票'],
+      rows,
+      [7, 15, 42, 12, 12, 12],
+      900,
+    ),
+    paragraph(''),
+    paragraph(
+      `核对：收回选票不多于发出选票；每张有效票所选人数不多于应选人数（${input.seats} 名），多于的为废票；同一候选人的赞成、不赞成、弃权票之和等于有效票数；各人赞成票之和不多于有效票数 × ${input.seats}。`,
+      { size: 21 },
+    ),
+    paragraph(
+      village
+        ? '选举实行公开计票，选举结果当场公布（《中华人民共和国村民委员会组织法》第十五条）。'
+        : '计票人在监票人监督下计票；监票人从不是候选人的党员中推选，经大会表决通过（实践口径，未核实）。',
+      { size: 21, after: 360 },
+    ),
+    paragraph(
+      village
+        ? '唱票人：____________\u3000计票人：____________\u3000监票人：____________'
+        : '计票人：____________\u3000监票人：____________\u3000总监票人：____________',
+      { after: 240 },
+    ),
+    paragraph(`日期：${date}`),
+    ...unknownNote(order.unknown),
+  ];
   return { buffer: await document(children), names: order.names };
 }
 
@@ -144,8 +240,10 @@ export function reportDocx(view: RoundView): Promise<Buffer> {
     ['收回选票', String(round.ballotsReturned)],
     ['选举结果', result.valid ? '有效' : '无效，应重新投票'],
   ];
+  const village = round.kind === '村民委员会';
+  const unit = village ? villageBodyName(view.orgName) : view.orgName;
   const children: (Paragraph | Table)[] = [
-    paragraph(`${view.orgName}计票结果报告单`, { bold: true, size: 36, center: true, after: 240 }),
+    paragraph(`${unit}计票结果报告单`, { bold: true, size: 36, center: true, after: 240 }),
     paragraph(`轮次编号：${view.code}`),
     table(['项目', '数字'], figures, [50, 50]),
     paragraph(''),
@@ -180,7 +278,11 @@ export function reportDocx(view: RoundView): Promise<Buffer> {
   }
   children.push(
     paragraph(''),
-    paragraph('计票人：____________    监票人：____________    总监票人：____________'),
+    paragraph(
+      village
+        ? '唱票人：____________    计票人：____________    监票人：____________'
+        : '计票人：____________    监票人：____________    总监票人：____________',
+    ),
     paragraph('日期：____年____月____日'),
   );
   return document(children);
@@ -219,20 +321,32 @@ export async function planXlsx(orgName: string, plan: PlanView): Promise<Buffer>
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** 当选公告 of a valid, complete round. */
+/**
+ * 当选公告 of a round: the elected in 姓氏笔画 order (as published lists are); a 村民委员会
+ * announcement also gives each one's votes (公开计票、当场公布, 组织法第十五条) and is signed by the
+ * 村民选举委员会.
+ */
 export function announcementDocx(view: RoundView): Promise<Buffer> {
   const { round, result } = view;
+  const village = round.kind === '村民委员会';
+  const unit = village ? villageBodyName(view.orgName) : view.orgName;
   const body = result.valid
-    ? `${view.orgName}于 ${round.date} 召开${round.kind === '村民委员会' ? '村民选举大会' : '党员大会'}，进行${round.kind}${round.round}。应选 ${round.seats} 名，${round.kind === '村民委员会' ? `登记选民 ${round.expectedVoters} 人，参加投票 ${round.ballotsReturned} 人` : `应到会有选举权的党员 ${round.expectedVoters} 名，实到 ${round.presentVoters} 名`}，发出选票 ${round.ballotsIssued} 张，收回 ${round.ballotsReturned} 张，选举有效。`
-    : `${view.orgName}于 ${round.date} 进行的${round.kind}${round.round}无效，将重新投票。`;
+    ? `${unit}于 ${round.date} 召开${village ? '村民选举大会' : '党员大会'}，进行${round.kind}${round.round}。应选 ${round.seats} 名，${village ? `登记选民 ${round.expectedVoters} 人，参加投票 ${round.presentVoters} 人` : `应到会有选举权的党员 ${round.expectedVoters} 名，实到 ${round.presentVoters} 名`}，发出选票 ${round.ballotsIssued} 张，收回 ${round.ballotsReturned} 张，选举有效。`
+    : `${unit}于 ${round.date} 进行的${round.kind}${round.round}无效，将重新投票。`;
   const children: (Paragraph | Table)[] = [
     paragraph('公\u3000告', { bold: true, size: 40, center: true, after: 360 }),
     paragraph(body, { after: 240 }),
   ];
   if (result.valid) {
+    const votes = new Map(result.candidates.map((c) => [c.name, c.votes]));
+    const elected = strokeOrder(result.elected, cncharStrokes).names.map((n) =>
+      village ? `${n}（${votes.get(n) ?? 0} 票）` : n,
+    );
     children.push(
       paragraph(
-        `经计票，当选人（按得票多少为序）为：${result.elected.length === 0 ? '无' : result.elected.join('、')}。`,
+        elected.length === 0
+          ? '经计票，没有候选人当选。'
+          : `经计票，当选人（按姓氏笔画为序）为：${elected.join('、')}。`,
       ),
     );
     if (result.revote.length > 0) {
@@ -242,14 +356,13 @@ export function announcementDocx(view: RoundView): Promise<Buffer> {
       children.push(paragraph(`尚差 ${result.shortfall} 名，将另行选举。`));
     }
     children.push(
-      paragraph(
-        round.kind === '村民委员会' ? '特此公告。' : '以上选举结果报乡镇党委批准后生效。特此公告。',
-        { after: 600 },
-      ),
+      paragraph(village ? '特此公告。' : '以上选举结果报乡镇党委批准后生效。特此公告。', {
+        after: 600,
+      }),
     );
   }
   children.push(
-    paragraph(`${view.orgName}${round.kind === '村民委员会' ? '村民选举委员会' : ''}`, {
+    paragraph(village ? unit.replace(/(村民|居民)委员会$/, '$1选举委员会') : unit, {
       after: 120,
     }),
     paragraph('____年____月____日'),

@@ -69,6 +69,7 @@ const planSchema = z.object({
       late: z.boolean(),
     }),
   ),
+  findings: z.array(findingSchema),
 });
 const termSchema = z.object({
   id: z.number(),

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { previewRound } from './elections.service';
 import ExcelJS from 'exceljs';
-import { planElection } from '../../domain/elections/plan';
+import { checkPlan, planElection } from '../../domain/elections/plan';
 import {
   announcementDocx,
   ballotDocx,
@@ -212,17 +212,26 @@ describe('planXlsx', () => {
       bodyKinds: ['村民委员会'],
       steps,
       done: 1,
+      findings: checkPlan({
+        electionDate: '2027-03-20',
+        bodyKinds: ['村民委员会'],
+        progress: { voterRoll: '2027-03-01' },
+        asOf: '2027-03-01',
+      }),
     });
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer as unknown as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('换届计划')!;
-    expect(sheet.rowCount).toBe(2 + steps.length);
+    expect(sheet.rowCount).toBe(2 + steps.length + 2);
     const roll = sheet
       .getRows(3, steps.length)!
       .find((r) => r.getCell(2).value === '选民登记与公布')!;
     expect(roll.getCell(3).value).toBe('2027-02-28');
     expect(String(roll.getCell(4).value)).toContain('第十四条');
     expect(sheet.getRow(3).getCell(7).value).toBe('2027-01-10');
+    const check = sheet.getRow(2 + steps.length + 2);
+    expect(check.getCell(1).value).toBe('【VC-05】');
+    expect(String(check.getCell(2).value)).toContain('只有 19 日，不足二十日');
   });
 });

@@ -313,6 +313,15 @@ export async function planXlsx(orgName: string, plan: PlanView): Promise<Buffer>
       s.doneOn ?? (s.overdue ? '已逾期' : ''),
     ]);
   });
+  if (plan.findings.length > 0) {
+    sheet.addRow([]);
+    for (const f of plan.findings) {
+      const row = sheet.addRow([`【${f.rule}】`, `${f.message}（依据：${f.citation}）`]);
+      sheet.mergeCells(row.number, 2, row.number, 7);
+      row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+      row.font = { color: { argb: f.severity === 'error' ? 'FFC00000' : 'FF000000' } };
+    }
+  }
   [6, 26, 12, 60, 12, 40, 12].forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });

@@ -131,6 +131,9 @@ for (const target of testDatabaseTargets()) {
 
       expect(onTime.steps.find((s) => s.key === 'voterRoll')?.late).toBe(false);
       expect(late.steps.find((s) => s.key === 'voterRoll')?.late).toBe(true);
+      expect(onTime.findings.map((f) => [f.rule, f.severity])).toEqual([['VC-05', 'info']]);
+      expect(late.findings.map((f) => [f.rule, f.severity])).toEqual([['VC-05', 'error']]);
+      expect(late.steps.find((s) => s.key === 'rollAppeals')?.dueDate).toBe('2026-11-29');
     });
 
     it('records a complete round and starts the new term; refuses a broken round whole', async () => {

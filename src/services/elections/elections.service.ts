@@ -13,8 +13,10 @@ import {
   type Residence,
 } from '../../domain/elections/candidates';
 import {
+  checkPlan,
   planElection,
   PLAN_STEPS,
+  type PlanProgress,
   type PlanStepKey,
   type PlannedStep,
 } from '../../domain/elections/plan';
@@ -124,6 +126,8 @@ export interface PlanView {
     late: boolean;
   })[];
   done: number;
+  /** VC-05 (voter roll and its appeals) on a 村民委员会 plan. */
+  findings: ElectionFinding[];
 }
 
 const TITLE_LABELS: Record<string, string> = {
@@ -139,8 +143,9 @@ function planView(
   asOf: IsoDate,
 ): PlanView {
   const kinds = String(row.bodyKinds).split(',') as BodyKind[];
-  const progress = JSON.parse(String(row.progressJson)) as Record<string, string>;
-  const steps = planElection(String(row.electionDate), kinds).map((s) => {
+  const progress = JSON.parse(String(row.progressJson)) as PlanProgress;
+  const electionDate = String(row.electionDate);
+  const steps = planElection(electionDate, kinds, progress).map((s) => {
     const doneOn = progress[s.key] ?? null;
     return {
       ...s,
@@ -153,10 +158,11 @@ function planView(
   return {
     id: Number(row.id),
     orgId: Number(row.orgId),
-    electionDate: String(row.electionDate),
+    electionDate,
     bodyKinds: kinds,
     steps,
     done: steps.filter((s) => s.doneOn !== null).length,
+    findings: checkPlan({ electionDate, bodyKinds: kinds, progress, asOf }),
   };
 }
 

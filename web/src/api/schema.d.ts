@@ -1615,6 +1615,7 @@ export interface paths {
                       | 'slateApproval'
                       | 'publicNotice'
                       | 'voterRoll'
+                      | 'rollAppeals'
                       | 'electionMeeting'
                       | 'resultApproval'
                       | 'handover';
@@ -1626,6 +1627,16 @@ export interface paths {
                     doneOn: string | null;
                     overdue: boolean;
                     late: boolean;
+                  }[];
+                  findings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity: 'error' | 'warning' | 'info';
+                    message: string;
+                    citation: string;
+                    facts: {
+                      [key: string]: unknown;
+                    };
                   }[];
                 } | null;
               }[];
@@ -1777,6 +1788,7 @@ export interface paths {
                   | 'slateApproval'
                   | 'publicNotice'
                   | 'voterRoll'
+                  | 'rollAppeals'
                   | 'electionMeeting'
                   | 'resultApproval'
                   | 'handover';
@@ -1788,6 +1800,16 @@ export interface paths {
                 doneOn: string | null;
                 overdue: boolean;
                 late: boolean;
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
               }[];
             };
           };
@@ -1841,6 +1863,7 @@ export interface paths {
                   | 'slateApproval'
                   | 'publicNotice'
                   | 'voterRoll'
+                  | 'rollAppeals'
                   | 'electionMeeting'
                   | 'resultApproval'
                   | 'handover';
@@ -1852,6 +1875,16 @@ export interface paths {
                 doneOn: string | null;
                 overdue: boolean;
                 late: boolean;
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
               }[];
             };
           };
@@ -1897,6 +1930,7 @@ export interface paths {
               | 'slateApproval'
               | 'publicNotice'
               | 'voterRoll'
+              | 'rollAppeals'
               | 'electionMeeting'
               | 'resultApproval'
               | 'handover';
@@ -1927,6 +1961,7 @@ export interface paths {
                   | 'slateApproval'
                   | 'publicNotice'
                   | 'voterRoll'
+                  | 'rollAppeals'
                   | 'electionMeeting'
                   | 'resultApproval'
                   | 'handover';
@@ -1938,6 +1973,16 @@ export interface paths {
                 doneOn: string | null;
                 overdue: boolean;
                 late: boolean;
+              }[];
+              findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
               }[];
             };
           };
@@ -2331,6 +2376,48 @@ export interface paths {
           kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
           seats: number;
           names: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.docx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/documents/tally-sheet.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 计票单（.docx，A4）：候选人按姓氏笔画为序，供计票人划记 */
+    get: {
+      parameters: {
+        query: {
+          title: string;
+          kind: '党组织委员会' | '党组织书记副书记' | '村民委员会';
+          seats: number;
+          names: string | string[];
+          date?: string;
         };
         header?: never;
         path?: never;

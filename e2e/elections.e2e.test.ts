@@ -24,6 +24,9 @@ const SLATE = [
   ['赵卫东', 12],
 ] as const;
 
+/** The slate in 姓氏笔画 order, as the ballot and the tally sheet must list it. */
+const STROKE_ORDER = ['王海', '李秀英', '吴丽', '陈建国', '周平', '赵卫东'];
+
 /** Picks an option of the antd Select with the given id. */
 async function choose(id: string, option: string): Promise<void> {
   await page.locator(`#${id}`).click();
@@ -77,7 +80,32 @@ describe('换届选举 in the browser', () => {
     expect(text).toContain('2027-02-28');
     expect(text).toContain('2027-03-30');
     expect(text).toContain('第十四条');
+    expect(text).toContain('选民名单异议处理');
+    expect(text).toContain('2027-03-08');
+
+    // VC-05: an election 19 days from today with the voter roll published today is too close.
+    const day = (offset: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + offset);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    };
+    await page.locator('#plan-date').fill(day(19));
+    await page.getByRole('button', { name: '倒排计划' }).click();
+    await page.getByText(day(-1)).first().waitFor();
+    await page.locator('#plan-done-date').fill(day(0));
+    await page.getByTestId('plan-mark-voterRoll').click();
+    const findings = page.getByTestId('plan-findings');
+    await findings.getByText('只有 19 日，不足二十日').waitFor();
+    expect(await findings.innerText()).toContain('《中华人民共和国村民委员会组织法》第十四条');
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: join(KEEP, 'elections-plan.png'), fullPage: true });
+
+    // One more day and the roll is on time: the appeal dates are shown instead.
+    await page.locator('#plan-date').fill(day(20));
+    await page.getByRole('button', { name: '倒排计划' }).click();
+    await findings.getByText(`异议申诉至 ${day(5)}`).waitFor();
+    expect(await findings.innerText()).not.toContain('不足二十日');
   });
 
   it('screens candidates from the roster and explains a negative-list hit', async () => {
@@ -154,11 +182,25 @@ describe('换届选举 in the browser', () => {
     const zip = await JSZip.loadAsync(readFileSync(path));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
-    const order = ['王海', '吴丽', '陈建国', '李秀英', '周平', '赵卫东'].map((n) =>
-      text.indexOf(n),
-    );
+    // 王 (4 strokes); 李 吴 陈 (7: 起笔 横 < 竖 < 折); 周 (8); 赵 (9).
+    const order = STROKE_ORDER.map((n) => text.indexOf(n));
     expect(order.every((p) => p > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    const sheetDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载计票单（.docx）' }).click();
+    const sheetPath = join(SHOTS, 'elections-tally-sheet.docx');
+    await (await sheetDownload).saveAs(sheetPath);
+    const sheetZip = await JSZip.loadAsync(readFileSync(sheetPath));
+    const sheet = ((await sheetZip.file('word/document.xml')?.async('string')) ?? '').replace(
+      /<[^>]+>/g,
+      '',
+    );
+    const sheetOrder = STROKE_ORDER.map((n) => sheet.indexOf(n));
+    expect(sheetOrder.every((p) => p > 0)).toBe(true);
+    expect([...sheetOrder].sort((a, b) => a - b)).toEqual(sheetOrder);
+    expect(sheet).toContain('计票单');
+    expect(sheet).toContain('监票人');
 
     await page.getByRole('button', { name: '保存本轮' }).click();
     await page.getByText('已保存：HK-2027-支委').waitFor();

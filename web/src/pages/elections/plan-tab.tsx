@@ -21,7 +21,7 @@ import {
 } from '../../api/elections';
 import { errorMessage } from '../../api/client';
 import { et } from '../../locales/zh-CN/elections';
-import { todayIso } from './shared';
+import { FindingLine, todayIso } from './shared';
 
 type Step = PlanView['steps'][number];
 
@@ -35,6 +35,7 @@ export function PlanTab() {
   const [date, setDate] = useState('');
   const [bodies, setBodies] = useState<PlanInput['bodyKinds']>(['党组织委员会', '村民委员会']);
   const [plan, setPlan] = useState<PlanView | null>(null);
+  const [doneDate, setDoneDate] = useState(todayIso());
   const villages = register.data?.items ?? [];
   const shown =
     plan ?? (orgId === null ? null : (villages.find((v) => v.orgId === orgId)?.plan ?? null));
@@ -60,7 +61,7 @@ export function PlanTab() {
         await mark.mutateAsync({
           planId: shown.id,
           step: step.key,
-          doneOn: step.doneOn === null ? todayIso() : null,
+          doneOn: step.doneOn === null ? doneDate || todayIso() : null,
         }),
       );
     } catch (e) {
@@ -107,9 +108,24 @@ export function PlanTab() {
         <Alert type="info" showIcon title={et('elections.plan.pick')} />
       ) : (
         <>
-          <div style={{ marginBottom: 8 }}>
+          <Space style={{ marginBottom: 8 }} wrap>
+            <label htmlFor="plan-done-date">{et('elections.plan.doneDate')}</label>
+            <Input
+              id="plan-done-date"
+              type="date"
+              style={{ width: 160 }}
+              value={doneDate}
+              onChange={(e) => setDoneDate(e.target.value)}
+            />
             <a href={`/api/elections/plans/${shown.id}/plan.xlsx`}>{et('elections.plan.export')}</a>
-          </div>
+          </Space>
+          {shown.findings.length === 0 ? null : (
+            <div style={{ marginBottom: 12 }} data-testid="plan-findings">
+              {shown.findings.map((f, i) => (
+                <FindingLine key={i} finding={f} />
+              ))}
+            </div>
+          )}
           <Table<Step>
             size="small"
             rowKey="key"
@@ -157,7 +173,12 @@ export function PlanTab() {
                         {s.late ? `${s.doneOn} ${et('elections.plan.late')}` : s.doneOn}
                       </Tag>
                     )}
-                    <Button size="small" onClick={() => void toggle(s)} loading={mark.isPending}>
+                    <Button
+                      size="small"
+                      data-testid={`plan-mark-${s.key}`}
+                      onClick={() => void toggle(s)}
+                      loading={mark.isPending}
+                    >
                       {s.doneOn === null
                         ? et('elections.plan.markDone')
                         : et('elections.plan.undo')}

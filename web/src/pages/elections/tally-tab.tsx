@@ -160,6 +160,17 @@ export function TallyTab() {
           ...names.map((n) => ['names', n]),
         ]).toString()}`;
 
+  const sheetHref =
+    ballotHref === undefined
+      ? undefined
+      : `/api/elections/documents/tally-sheet.docx?${new URLSearchParams([
+          ['title', `${village?.orgName ?? ''}${kind}${roundKind}`],
+          ['kind', kind],
+          ['seats', String(counts.seats)],
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? [['date', date]] : []),
+          ...names.map((n) => ['names', n]),
+        ]).toString()}`;
+
   const rulesHref =
     counts.seats === null
       ? undefined
@@ -291,6 +302,9 @@ export function TallyTab() {
             </Button>
             <Button href={ballotHref} disabled={ballotHref === undefined}>
               {et('elections.tally.ballot')}
+            </Button>
+            <Button href={sheetHref} disabled={sheetHref === undefined}>
+              {et('elections.tally.sheet')}
             </Button>
             <Button href={rulesHref} disabled={rulesHref === undefined}>
               {et('elections.tally.rules')}

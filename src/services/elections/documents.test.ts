@@ -56,6 +56,20 @@ describe('ballotDocx', () => {
     expect(text).toContain('河口村党委委员选票');
     expect(text).toContain('按姓氏笔画为序');
   });
+
+  it('puts a name with a character missing from the stroke data last and says so', async () => {
+    const { buffer, names } = await ballotDocx({
+      title: '河口村',
+      kind: '村民委员会',
+      seats: 1,
+      names: ['𠮷强', '王海'],
+    });
+    const text = await documentText(buffer);
+
+    expect(names).toEqual(['王海', '𠮷强']);
+    expect(text).toContain('𠮷强的姓名中有笔画数据未收录的字');
+    expect(text).toContain('“赞成”栏内划“○”');
+  });
 });
 
 describe('reportDocx', () => {

@@ -4,6 +4,8 @@
  * writing the ballot and the tally sheet (.docx) of a 6-name slate. Medians and 99th percentiles
  * in milliseconds, measured with process.hrtime.
  */
+import { loadavg } from 'node:os';
+
 const RUNS = Number(process.argv[2] ?? 200);
 
 function ms(start: bigint): number {

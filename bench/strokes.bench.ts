@@ -81,8 +81,7 @@ for (const [label, make] of [
 
 console.log(`cnchar + cnchar-order import and use(): ${load.toFixed(1)} ms`);
 console.log(
-  `load average: ${(await import('node:os'))
-    .loadavg()
+  `load average: ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );

@@ -116,6 +116,21 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
         }),
       expect: 'forbidden',
     },
+    'POST /api/elections/candidates/checks': {
+      attempt: () =>
+        call('POST', '/api/elections/candidates/checks', {
+          orgId: outside,
+          bodyKind: '村民委员会',
+          date: '2027-03-20',
+          seats: 5,
+          candidates: [],
+        }),
+      expect: 'forbidden',
+    },
+    'GET /api/elections/candidates/checks': {
+      attempt: () => call('GET', `/api/elections/candidates/checks?orgId=${outside}`),
+      expect: 'forbidden',
+    },
     'GET /api/elections/rounds': {
       attempt: () => call('GET', `/api/elections/rounds?orgId=${outside}`),
       expect: 'forbidden',

@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<string, string> = {
   'elections.markStep': '更新换届进度',
   'elections.recordRound': '录入计票结果',
   'elections.startTerm': '开始新一届任期',
+  'elections.resizeTerm': '调整本届职数（同日另一轮）',
   'elections.negativeItem.create': '新增负面清单事项',
   'elections.negativeItem.update': '修改负面清单事项',
   'elections.negativeItem.delete': '删除负面清单事项',

@@ -205,6 +205,32 @@ export function CandidatesTab() {
             ) : null}
           </Space>
         </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card size="small" title="检查结果">
+          {result === null ? (
+            <Alert type="info" showIcon title="选择候选人后点“检查资格和差额”" />
+          ) : (
+            <div>
+              {result.slate.length === 0 ? (
+                <Alert type="success" showIcon title="差额和班子组成符合要求" />
+              ) : (
+                result.slate.map((f, i) => <FindingLine key={i} finding={f} />)
+              )}
+              {result.candidates.map((c) => (
+                <div key={c.name} style={{ marginTop: 12 }}>
+                  <Tag color={c.eligible ? 'green' : 'red'}>
+                    {c.eligible ? '符合资格' : '不符合资格'}
+                  </Tag>
+                  <strong>{c.name}</strong>
+                  {c.findings.map((f, i) => (
+                    <FindingLine key={i} finding={f} />
+                  ))}
+                </div>
+              ))}
+            </div>
+          )}
+        </Card>
         {orgId === null ? null : (
           <Card size="small" title={et('elections.cand.history')} style={{ marginTop: 16 }}>
             <Table
@@ -250,32 +276,6 @@ export function CandidatesTab() {
             />
           </Card>
         )}
-      </Col>
-      <Col xs={24} xl={10}>
-        <Card size="small" title="检查结果">
-          {result === null ? (
-            <Alert type="info" showIcon title="选择候选人后点“检查资格和差额”" />
-          ) : (
-            <div>
-              {result.slate.length === 0 ? (
-                <Alert type="success" showIcon title="差额符合要求" />
-              ) : (
-                result.slate.map((f, i) => <FindingLine key={i} finding={f} />)
-              )}
-              {result.candidates.map((c) => (
-                <div key={c.name} style={{ marginTop: 12 }}>
-                  <Tag color={c.eligible ? 'green' : 'red'}>
-                    {c.eligible ? '符合资格' : '不符合资格'}
-                  </Tag>
-                  <strong>{c.name}</strong>
-                  {c.findings.map((f, i) => (
-                    <FindingLine key={i} finding={f} />
-                  ))}
-                </div>
-              ))}
-            </div>
-          )}
-        </Card>
       </Col>
     </Row>
   );

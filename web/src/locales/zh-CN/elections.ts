@@ -111,7 +111,7 @@ const elections = {
   'elections.tally.save': '保存本轮',
   'elections.tally.saved': '已保存：{code}',
   'elections.tally.newTerm':
-    '{code} 已选满名额：当选人已按本轮职务登记到村两委班子（委员会轮次开始新一届任期）；名册中找不到或同名的当选人请在“党员队伍”中登记。',
+    '{code} 已选满名额：任期台账已开始新一届任期（书记副书记轮次沿用本届），当选人已按本轮职务登记到村两委班子（原任同一职务者离任）；名册中找不到或同名的当选人请在“党员队伍”中登记。',
   'elections.tally.notComplete':
     '{code} 已保存，但本轮没有选满名额（无效、需再次投票或另行选举），任期台账不变。',
   'elections.tally.history': '已录入的轮次',

@@ -101,6 +101,7 @@ export function CandidatesTab() {
               options={villages.map((v) => ({ value: v.orgId, label: v.orgName }))}
             />
             <Select
+              id="cand-body"
               style={{ width: 150 }}
               value={body}
               onChange={(v: Body) => {

@@ -156,9 +156,7 @@ describe('checkElectedWomen', () => {
       { name: '乙', gender: '男' as const },
       { name: '丙', gender: '男' as const },
     ];
-    expect(checkElectedWomen(men).map((f) => `${f.rule}:${f.severity}`)).toEqual([
-      'VC-01:warning',
-    ]);
+    expect(checkElectedWomen(men).map((f) => `${f.rule}:${f.severity}`)).toEqual(['VC-01:warning']);
     expect(checkElectedWomen([...men.slice(0, 2), { name: '丙', gender: '女' }])).toEqual([]);
     expect(checkElectedWomen(men)[0]?.citation).toContain('村民委员会组织法');
   });

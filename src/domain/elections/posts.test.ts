@@ -40,10 +40,8 @@ describe('checkRoundPosts', () => {
     );
     expect(checkRoundPosts(round('村民委员会', 1, ['甲']), posts({ post: '主任' }))).toBeNull();
     expect(
-      checkRoundPosts(
-        round('党组织委员会', 3, ['甲']),
-        posts({ candidatePosts: { 甲: '副书记' } }),
-      )?.field,
+      checkRoundPosts(round('党组织委员会', 3, ['甲']), posts({ candidatePosts: { 甲: '副书记' } }))
+        ?.field,
     ).toBe('candidatePosts');
   });
 

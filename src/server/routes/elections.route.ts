@@ -381,12 +381,10 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: {
           summary: '修改、停用或启用负面清单事项（县级管理员；已保存的检查不变）',
           params: keyParams,
-          body: negativeItemInputSchema
-            .partial()
-            .extend({
-              active: z.boolean().optional(),
-              sortOrder: z.number().int().optional(),
-            }),
+          body: negativeItemInputSchema.partial().extend({
+            active: z.boolean().optional(),
+            sortOrder: z.number().int().optional(),
+          }),
           response: { 200: negativeListResponse },
         },
       },

@@ -863,7 +863,12 @@ export async function recordRound(
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
-    const found = await matchElected(trx, org, postBody, electedPosts.map((p) => p.name));
+    const found = await matchElected(
+      trx,
+      org,
+      postBody,
+      electedPosts.map((p) => p.name),
+    );
     const notFound = electedPosts.filter((p) => !found.has(p.name)).map((p) => p.name);
     if (round.kind === '村民委员会' && electedPosts.some((p) => p.post === '委员')) {
       result.findings.push(
@@ -990,9 +995,7 @@ export async function recordRound(
     if (complete) {
       const term = await currentTerm(trx, org.id, body ?? '党组织委员会');
       const termEnd =
-        term !== undefined && term.termEnd > round.date
-          ? term.termEnd
-          : defaultTermEnd(round.date);
+        term !== undefined && term.termEnd > round.date ? term.termEnd : defaultTermEnd(round.date);
       for (const { name, post } of electedPosts) {
         const person = found.get(name);
         if (post !== null && person !== undefined) {
@@ -1164,11 +1167,7 @@ async function takePost(
         endedOn: input.date,
         reason: `当选${input.post}（${input.roundCode}）`,
       });
-    } else if (
-      title !== 'member' &&
-      p.title === title &&
-      (single || p.termStart < input.date)
-    ) {
+    } else if (title !== 'member' && p.title === title && (single || p.termStart < input.date)) {
       await endCadrePostIn(ctx, trx, actor, p.id, {
         endedOn: input.date,
         reason: `换届（${input.roundCode}）`,

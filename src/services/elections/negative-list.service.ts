@@ -156,11 +156,7 @@ function validate(input: Partial<NegativeItemInput>, others: readonly NegativeIt
       );
     }
     if (others.some((o) => o.label === label)) {
-      throw new AppError(
-        'ERR_ELECTION_NEGATIVE_ITEM_INVALID',
-        `负面清单中已有“${label}”`,
-        'label',
-      );
+      throw new AppError('ERR_ELECTION_NEGATIVE_ITEM_INVALID', `负面清单中已有“${label}”`, 'label');
     }
   }
   if (input.source !== undefined) {

@@ -236,7 +236,12 @@ for (const target of testDatabaseTargets()) {
       expect(woman).toBeDefined();
       const allMen = await recordRound(w.ctx, zuzhi, {
         orgId: org,
-        round: round('SQ-村委-男', '村民委员会', 3, men.slice(0, 4).map((m) => m.name)),
+        round: round(
+          'SQ-村委-男',
+          '村民委员会',
+          3,
+          men.slice(0, 4).map((m) => m.name),
+        ),
       });
       expect(
         allMen.result.findings.filter((f) => f.rule === 'VC-01').map((f) => f.severity),

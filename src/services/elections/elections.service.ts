@@ -718,24 +718,26 @@ export async function saveCandidateCheck(
     });
     return checkId;
   });
-  const stored = (await listCandidateChecks(ctx, actor, org.id)).find((c) => c.id === id);
+  const [stored] = await listCandidateChecks(ctx, actor, org.id, id);
   if (stored === undefined) {
     throw new Error(`candidate check ${id} vanished`);
   }
   return stored;
 }
 
-/** The stored checks of one village, newest first, exactly as they were made. */
+/** The stored checks of one village (or the one with `checkId`), newest first, as they were made. */
 export async function listCandidateChecks(
   ctx: ServiceContext,
   actor: Actor,
   orgId: number,
+  checkId?: number,
 ): Promise<StoredCandidateCheck[]> {
   await villageOrg(ctx, actor, orgId);
   const rows = await ctx.db
     .selectFrom('electionCandidateCheck')
     .selectAll()
     .where('orgId', '=', orgId)
+    .$if(checkId !== undefined, (q) => q.where('id', '=', checkId ?? 0))
     .orderBy('recordedAt', 'desc')
     .orderBy('id', 'desc')
     .execute();

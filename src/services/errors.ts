@@ -45,6 +45,12 @@ export const ERROR_CATALOGUE = {
   ERR_ELECTION_PLAN_INVALID: { status: 400, message: '换届计划信息不符合要求' },
   ERR_ELECTION_CANDIDATE_INVALID: { status: 400, message: '候选人不符合要求' },
   ERR_ELECTION_ROUND_INVALID: { status: 400, message: '选举轮次数字不能使用，本轮未记录' },
+  ERR_ELECTION_POST_INVALID: { status: 400, message: '轮次所选职务不符合要求，本轮未记录' },
+  ERR_ELECTION_NEGATIVE_ITEM_INVALID: { status: 400, message: '负面清单事项不符合要求' },
+  ERR_ELECTION_NEGATIVE_ITEM_IN_USE: {
+    status: 409,
+    message: '负面清单事项已被保存的资格检查引用，只能停用，不能删除',
+  },
   ERR_MEETING_NOT_BRANCH: { status: 400, message: '会议应记在党支部名下' },
   ERR_MEETING_DATE_FUTURE: { status: 400, message: '不能登记尚未召开的会议' },
   ERR_MEETING_GROUP_INVALID: { status: 400, message: '党小组不属于该党支部或会议类型不需要党小组' },

@@ -4,6 +4,8 @@
  * roster's `cadre_post`; there is no second post table.
  */
 import type { Generated } from 'kysely';
+import type { NegativeListScope } from '../../domain/elections/candidates';
+import type { RoundPost } from '../../domain/elections/posts';
 import type { ElectionKind, RoundKind } from '../../domain/elections/types';
 import type { BodyKind } from '../../domain/elections/term';
 
@@ -66,10 +68,55 @@ export interface ElectionRoundTable {
   recordedAt: string;
   recordedById: number | null;
   recordedByName: string;
+  /** The post the round elects (书记, 主任 …); null = the kind's default. */
+  post: RoundPost | null;
+  /** JSON object candidate name → post, for a round electing several posts at once. */
+  candidatePostsJson: string | null;
+}
+
+/** One item of a county's 负面清单 (settings). */
+export interface ElectionNegativeItemTable {
+  id: Generated<number>;
+  areaCode: string;
+  /** Stable key: the default items keep their code key, added items get `c<id>`. */
+  key: string;
+  label: string;
+  source: string;
+  /** 0/1 the source was checked against the document. */
+  verified: number;
+  appliesTo: NegativeListScope;
+  /** 0/1; a disabled item is no longer offered nor checked. */
+  active: number;
+  sortOrder: number;
+  /** 0/1 a stored candidate check used this item: it can be disabled but not deleted. */
+  used: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A stored 资格联审 result with a snapshot of the 负面清单 it was checked against. */
+export interface ElectionCandidateCheckTable {
+  id: Generated<number>;
+  orgId: number;
+  areaCode: string;
+  bodyKind: BodyKind;
+  date: string;
+  seats: number;
+  /** JSON array of { personId, name, residence, negativeHits, forSecretary, eligible, findings }. */
+  candidatesJson: string;
+  /** JSON array of the slate findings. */
+  slateJson: string;
+  /** JSON array of the NegativeListItem values in force for the body when checked. */
+  negativeListJson: string;
+  recordedAt: string;
+  recordedById: number | null;
+  recordedByName: string;
 }
 
 export interface ElectionsTables {
   electionTerm: ElectionTermTable;
   electionPlan: ElectionPlanTable;
   electionRound: ElectionRoundTable;
+  electionNegativeItem: ElectionNegativeItemTable;
+  electionCandidateCheck: ElectionCandidateCheckTable;
 }

@@ -10,10 +10,20 @@ import { PLAN_STEPS, type PlanStepKey } from '../../domain/elections/plan';
 import { BODY_KINDS } from '../../domain/elections/term';
 import { ELECTION_KINDS, ROUND_KINDS } from '../../domain/elections/types';
 import type { ServiceContext } from '../../services/context';
+import { NEGATIVE_LIST_SCOPES } from '../../domain/elections/candidates';
+import { ROUND_POSTS } from '../../domain/elections/posts';
+import {
+  createNegativeItem,
+  deleteNegativeItem,
+  listNegativeItems,
+  NEGATIVE_LIST_WRITE_ROLES,
+  updateNegativeItem,
+} from '../../services/elections/negative-list.service';
 import {
   checkCandidates,
-  DEFAULT_NEGATIVE_LIST,
   ELECTION_WRITE_ROLES,
+  listCandidateChecks,
+  saveCandidateCheck,
   getPlan,
   getRound,
   listRounds,
@@ -127,6 +137,7 @@ const tallySchema = z.object({
     }),
   ),
 });
+const postSchema = z.enum(ROUND_POSTS);
 const roundViewSchema = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -134,6 +145,10 @@ const roundViewSchema = z.object({
   code: z.string(),
   round: roundSchema,
   result: tallySchema,
+  posts: z.object({
+    post: postSchema.nullable(),
+    candidatePosts: z.record(z.string(), postSchema),
+  }),
   recordedAt: z.string(),
   recordedByName: z.string(),
 });
@@ -152,6 +167,62 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 function attachment(name: string): string {
   return `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+const negativeItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  source: z.string(),
+  verified: z.boolean(),
+  appliesTo: z.enum(NEGATIVE_LIST_SCOPES),
+});
+const negativeItemViewSchema = negativeItemSchema.extend({
+  active: z.boolean(),
+  sortOrder: z.number(),
+  used: z.boolean(),
+});
+const negativeItemInputSchema = z.object({
+  label: z.string().max(200),
+  source: z.string().max(400),
+  verified: z.boolean(),
+  appliesTo: z.enum(NEGATIVE_LIST_SCOPES),
+});
+const negativeListResponse = z.object({ items: z.array(negativeItemViewSchema) });
+const keyParams = z.object({ key: z.string().min(1).max(80) });
+const candidateCheckBody = z.object({
+  orgId: z.number().int().positive(),
+  bodyKind: bodyKindSchema,
+  date: dateSchema,
+  seats: z.number().int().min(1),
+  candidates: z.array(
+    z.object({
+      personId: z.number().int().positive(),
+      residence: z.enum(['hukouResident', 'hukouAbsent', 'residentOneYear', 'none']).nullable(),
+      negativeHits: z.array(z.string()),
+      forSecretary: z.boolean(),
+    }),
+  ),
+});
+const candidateChecksSchema = z.object({
+  candidates: z.array(
+    z.object({
+      personId: z.number(),
+      name: z.string(),
+      eligible: z.boolean(),
+      findings: z.array(findingSchema),
+    }),
+  ),
+  slate: z.array(findingSchema),
+  negativeList: z.array(negativeItemSchema),
+});
+const storedCheckSchema = candidateChecksSchema.extend({
+  id: z.number(),
+  orgId: z.number(),
+  bodyKind: bodyKindSchema,
+  date: z.string(),
+  seats: z.number(),
+  recordedAt: z.string(),
+  recordedByName: z.string(),
+});
 
 /** A round as typed in: checked by the domain reader, which names the field and value. */
 const roundInputSchema = z.record(z.string(), z.unknown());
@@ -286,17 +357,71 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.get(
       '/api/elections/negative-list',
       {
-        config: { access: pure },
+        config: { access: { roles: ALL_ROLES, scope: 'none' } },
         schema: {
-          summary: '候选人负面清单（地方设置）及出处',
-          response: {
-            200: z.object({
-              items: z.array(z.object({ key: z.string(), label: z.string(), source: z.string() })),
-            }),
-          },
+          summary: '本县候选人负面清单（设置）：事项、出处、是否核实、适用班子、启用与顺序',
+          response: { 200: negativeListResponse },
         },
       },
-      async () => ({ items: DEFAULT_NEGATIVE_LIST.map((i) => ({ ...i })) }),
+      async (request) => ({ items: await listNegativeItems(ctx, actorOf(request)) }),
+    );
+
+    const listWrite = { roles: NEGATIVE_LIST_WRITE_ROLES, scope: 'none' } as const;
+
+    app.post(
+      '/api/elections/negative-list',
+      {
+        config: { access: listWrite },
+        schema: {
+          summary: '新增负面清单事项（县级管理员）',
+          body: negativeItemInputSchema,
+          response: { 201: negativeListResponse },
+        },
+      },
+      async (request, reply) => {
+        const items = await createNegativeItem(ctx, actorOf(request), request.body);
+        reply.status(201);
+        return { items };
+      },
+    );
+
+    app.put(
+      '/api/elections/negative-list/:key',
+      {
+        config: { access: listWrite },
+        schema: {
+          summary: '修改、停用或启用负面清单事项（县级管理员；已保存的检查不变）',
+          params: keyParams,
+          body: negativeItemInputSchema.partial().extend({
+            active: z.boolean().optional(),
+            sortOrder: z.number().int().optional(),
+          }),
+          response: { 200: negativeListResponse },
+        },
+      },
+      async (request) => {
+        const patch = Object.fromEntries(
+          Object.entries(request.body).filter(([, v]) => v !== undefined),
+        );
+        return {
+          items: await updateNegativeItem(ctx, actorOf(request), request.params.key, patch),
+        };
+      },
+    );
+
+    app.delete(
+      '/api/elections/negative-list/:key',
+      {
+        config: { access: listWrite },
+        schema: {
+          summary: '删除未被任何资格检查引用的负面清单事项（县级管理员）',
+          params: keyParams,
+          response: { 200: negativeListResponse },
+        },
+      },
+      async (request) => ({
+        items: await deleteNegativeItem(ctx, actorOf(request), request.params.key),
+      }),
     );
 
     app.post(
@@ -304,38 +429,44 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         config: { access: read },
         schema: {
-          summary: '候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）和差额',
-          body: z.object({
-            orgId: z.number().int().positive(),
-            bodyKind: bodyKindSchema,
-            date: dateSchema,
-            seats: z.number().int().min(1),
-            candidates: z.array(
-              z.object({
-                personId: z.number().int().positive(),
-                residence: z
-                  .enum(['hukouResident', 'hukouAbsent', 'residentOneYear', 'none'])
-                  .nullable(),
-                negativeHits: z.array(z.string()),
-                forSecretary: z.boolean(),
-              }),
-            ),
-          }),
-          response: {
-            200: z.object({
-              candidates: z.array(
-                z.object({
-                  name: z.string(),
-                  eligible: z.boolean(),
-                  findings: z.array(findingSchema),
-                }),
-              ),
-              slate: z.array(findingSchema),
-            }),
-          },
+          summary: '候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）、差额和村委会组成',
+          body: candidateCheckBody,
+          response: { 200: candidateChecksSchema },
         },
       },
       async (request) => checkCandidates(ctx, actorOf(request), request.body),
+    );
+
+    app.post(
+      '/api/elections/candidates/checks',
+      {
+        config: { access: write },
+        schema: {
+          summary: '检查并保存资格联审结果（连同所用负面清单的快照）',
+          body: candidateCheckBody,
+          response: { 201: storedCheckSchema },
+        },
+      },
+      async (request, reply) => {
+        const stored = await saveCandidateCheck(ctx, actorOf(request), request.body);
+        reply.status(201);
+        return stored;
+      },
+    );
+
+    app.get(
+      '/api/elections/candidates/checks',
+      {
+        config: { access: read },
+        schema: {
+          summary: '一个村已保存的资格检查（新的在前，按当时的负面清单）',
+          querystring: z.object({ orgId: z.coerce.number().int().positive() }),
+          response: { 200: z.object({ items: z.array(storedCheckSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await listCandidateChecks(ctx, actorOf(request), request.query.orgId),
+      }),
     );
 
     app.post(
@@ -371,17 +502,26 @@ export function electionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         config: { access: write },
         schema: {
-          summary: '录入一轮计票结果（选满名额后开始新一届任期）',
+          summary:
+            '录入一轮计票结果（选满名额后开始新一届任期、当选人就职；这类轮次由乡镇或县录入）',
           body: z.object({
             orgId: z.number().int().positive(),
             planId: z.number().int().positive().nullable().optional(),
             round: roundInputSchema,
+            post: postSchema.nullable().optional(),
+            candidatePosts: z.record(z.string(), postSchema).optional(),
           }),
           response: { 201: roundViewSchema },
         },
       },
       async (request, reply) => {
-        const view = await recordRound(ctx, actorOf(request), request.body);
+        const { post, candidatePosts, planId, ...rest } = request.body;
+        const view = await recordRound(ctx, actorOf(request), {
+          ...rest,
+          ...(planId === undefined ? {} : { planId }),
+          ...(post === undefined ? {} : { post }),
+          ...(candidatePosts === undefined ? {} : { candidatePosts }),
+        });
         reply.status(201);
         return view;
       },

@@ -3,6 +3,7 @@ import type { ScopeCaseFactory } from '../scope-cases';
 
 export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
   const outside = await world.orgIdByName('石桥村党支部');
+  const own = await world.orgIdByName('河口村党委');
   const outsideTerm = await world.handle.db
     .selectFrom('electionTerm')
     .select('id')
@@ -116,29 +117,49 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
         }),
       expect: 'forbidden',
     },
+    'POST /api/elections/candidates/checks': {
+      attempt: () =>
+        call('POST', '/api/elections/candidates/checks', {
+          orgId: outside,
+          bodyKind: '村民委员会',
+          date: '2027-03-20',
+          seats: 5,
+          candidates: [],
+        }),
+      expect: 'forbidden',
+    },
+    'GET /api/elections/candidates/checks': {
+      attempt: () => call('GET', `/api/elections/candidates/checks?orgId=${outside}`),
+      expect: 'forbidden',
+    },
     'GET /api/elections/rounds': {
       attempt: () => call('GET', `/api/elections/rounds?orgId=${outside}`),
       expect: 'forbidden',
     },
     'POST /api/elections/rounds': {
-      attempt: () =>
-        call('POST', '/api/elections/rounds', {
-          orgId: outside,
-          round: {
-            id: 'X',
-            kind: '村民委员会',
-            date: '2026-11-20',
-            seats: 1,
-            expectedVoters: 10,
-            presentVoters: 8,
-            ballotsIssued: 8,
-            ballotsReturned: 8,
-            candidates: [
-              { name: '甲', votes: 6 },
-              { name: '乙', votes: 2 },
-            ],
-          },
-        }),
+      // Outside his village: refused; in his own village a complete round (it would change the
+      // 两委 posts) is refused too — only the township or county records it (ADR 0016).
+      attempt: async () => {
+        const round = {
+          id: 'X',
+          kind: '村民委员会',
+          date: '2026-11-20',
+          seats: 3,
+          expectedVoters: 10,
+          presentVoters: 8,
+          ballotsIssued: 8,
+          ballotsReturned: 8,
+          candidates: [
+            { name: '甲', votes: 6 },
+            { name: '乙', votes: 6 },
+            { name: '丙', votes: 5 },
+            { name: '丁', votes: 2 },
+          ],
+        };
+        const outsideRes = await call('POST', '/api/elections/rounds', { orgId: outside, round });
+        expect(outsideRes.statusCode).toBe(403);
+        return call('POST', '/api/elections/rounds', { orgId: own, round });
+      },
       expect: 'forbidden',
     },
   };

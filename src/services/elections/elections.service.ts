@@ -7,11 +7,22 @@ import type { Transaction } from 'kysely';
 import { addMonths, formatDate, type IsoDate } from '../../domain/calendar/date';
 import {
   checkCandidate,
+  checkElectedWomen,
   checkSlate,
-  DEFAULT_NEGATIVE_LIST,
+  negativeItemsFor,
   type CandidateCheck,
+  type ElectedMember,
+  type NegativeListItem,
   type Residence,
 } from '../../domain/elections/candidates';
+import {
+  checkRoundPosts,
+  NO_ROUND_POSTS,
+  postOf,
+  SINGLE_HOLDER_POSTS,
+  type RoundPost,
+  type RoundPosts,
+} from '../../domain/elections/posts';
 import {
   checkPlan,
   planElection,
@@ -32,11 +43,13 @@ import {
 import type { ElectionFinding, ElectionRound, TallyResult } from '../../domain/elections/types';
 import { ADMIN_ROLES, type Role } from '../../domain/access';
 import type { Database, OrgRow } from '../../db/schema';
+import type { CadreTitle } from '../../domain/roster/types';
 import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { getOrgInScope } from '../org.service';
 import { appointCadreIn, endCadrePostIn } from '../roster/cadre.service';
+import { activeNegativeList, markNegativeItemsUsed } from './negative-list.service';
 
 /** Who may change election data: admins anywhere in scope, the village secretary for his village. */
 export const ELECTION_WRITE_ROLES: readonly Role[] = [...ADMIN_ROLES, 'branchSecretary'];
@@ -538,19 +551,39 @@ export interface CandidateInput {
   forSecretary: boolean;
 }
 
-/** Checks a slate of candidates from the roster for a body on the election date. */
+export interface CandidateCheckInput {
+  orgId: number;
+  bodyKind: BodyKind;
+  date: IsoDate;
+  seats: number;
+  candidates: CandidateInput[];
+}
+
+export interface CandidateChecks {
+  candidates: (CandidateCheck & { personId: number })[];
+  slate: ElectionFinding[];
+  /** The 负面清单 items (active, for this body) the check used. */
+  negativeList: NegativeListItem[];
+}
+
+/**
+ * Checks a slate of candidates from the roster for a body on the election date, against the
+ * county's active 负面清单; VC-01 counts the women among the candidates from the roster.
+ */
 export async function checkCandidates(
   ctx: ServiceContext,
   actor: Actor,
-  input: {
-    orgId: number;
-    bodyKind: BodyKind;
-    date: IsoDate;
-    seats: number;
-    candidates: CandidateInput[];
-  },
-): Promise<{ candidates: CandidateCheck[]; slate: ElectionFinding[] }> {
+  input: CandidateCheckInput,
+): Promise<CandidateChecks> {
   const org = await villageOrg(ctx, actor, input.orgId);
+  return runCandidateChecks(ctx, org, input);
+}
+
+async function runCandidateChecks(
+  ctx: ServiceContext,
+  org: OrgRow,
+  input: CandidateCheckInput,
+): Promise<CandidateChecks> {
   const ids = input.candidates.map((c) => c.personId);
   const people =
     ids.length === 0
@@ -563,6 +596,7 @@ export async function checkCandidates(
             'person.id',
             'person.name',
             'person.birthDate',
+            'person.gender',
             'person.areaCode',
             'partyMembership.status',
             'partyMembership.fullMemberSince',
@@ -570,6 +604,11 @@ export async function checkCandidates(
           ])
           .where('person.id', 'in', ids)
           .execute();
+  const negativeList = negativeItemsFor(
+    await activeNegativeList(ctx.db, org.areaCode),
+    input.bodyKind,
+  );
+  let women = 0;
   const checks = input.candidates.map((c) => {
     const p = people.find((x) => x.id === c.personId);
     if (p === undefined || p.areaCode !== org.areaCode) {
@@ -582,7 +621,10 @@ export async function checkCandidates(
         'personId',
       );
     }
-    return checkCandidate(
+    if (p.gender === '女') {
+      women += 1;
+    }
+    const check = checkCandidate(
       {
         name: p.name,
         birthDate: p.birthDate,
@@ -594,12 +636,130 @@ export async function checkCandidates(
       },
       input.bodyKind,
       input.date,
+      negativeList,
     );
+    return { personId: c.personId, ...check };
   });
-  return { candidates: checks, slate: checkSlate(input.bodyKind, input.seats, checks.length) };
+  return {
+    candidates: checks,
+    slate: checkSlate(input.bodyKind, {
+      seats: input.seats,
+      candidates: checks.length,
+      women,
+    }),
+    negativeList,
+  };
 }
 
-export { DEFAULT_NEGATIVE_LIST };
+/** A stored 资格联审 result: the check as it came out, with the list it was made against. */
+export interface StoredCandidateCheck extends CandidateChecks {
+  id: number;
+  orgId: number;
+  bodyKind: BodyKind;
+  date: IsoDate;
+  seats: number;
+  recordedAt: string;
+  recordedByName: string;
+}
+
+/**
+ * Runs the check and keeps it (资格联审记录): the items of the 负面清单 used are copied into the
+ * record, so a later edit of the list does not change it, and those items can no longer be
+ * deleted (only disabled).
+ */
+export async function saveCandidateCheck(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: CandidateCheckInput,
+): Promise<StoredCandidateCheck> {
+  requireWriter(actor);
+  const org = await villageOrg(ctx, actor, input.orgId);
+  if (input.candidates.length === 0) {
+    throw new AppError('ERR_ELECTION_CANDIDATE_INVALID', '至少选择一名候选人', 'candidates');
+  }
+  const result = await runCandidateChecks(ctx, org, input);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const candidates = result.candidates.map((c) => {
+      const given = input.candidates.find((x) => x.personId === c.personId);
+      return { ...given, ...c };
+    });
+    const { id: checkId } = await trx
+      .insertInto('electionCandidateCheck')
+      .values({
+        orgId: org.id,
+        areaCode: org.areaCode,
+        bodyKind: input.bodyKind,
+        date: input.date,
+        seats: input.seats,
+        candidatesJson: JSON.stringify(candidates),
+        slateJson: JSON.stringify(result.slate),
+        negativeListJson: JSON.stringify(result.negativeList),
+        recordedAt: at,
+        recordedById: actor.accountId,
+        recordedByName: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await markNegativeItemsUsed(
+      trx,
+      org.areaCode,
+      result.negativeList.map((i) => i.key),
+      at,
+    );
+    await appendAudit(trx, actor, at, {
+      action: 'elections.saveCandidateCheck',
+      entityType: 'electionCandidateCheck',
+      entityId: checkId,
+      areaCode: org.areaCode,
+      orgPath: org.path,
+      after: {
+        org: org.name,
+        bodyKind: input.bodyKind,
+        date: input.date,
+        seats: input.seats,
+        candidates: result.candidates.map((c) => ({ name: c.name, eligible: c.eligible })),
+        negativeList: result.negativeList.map((i) => i.key),
+      },
+    });
+    return checkId;
+  });
+  const [stored] = await listCandidateChecks(ctx, actor, org.id, id);
+  if (stored === undefined) {
+    throw new Error(`candidate check ${id} vanished`);
+  }
+  return stored;
+}
+
+/** The stored checks of one village (or the one with `checkId`), newest first, as they were made. */
+export async function listCandidateChecks(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: number,
+  checkId?: number,
+): Promise<StoredCandidateCheck[]> {
+  await villageOrg(ctx, actor, orgId);
+  const rows = await ctx.db
+    .selectFrom('electionCandidateCheck')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .$if(checkId !== undefined, (q) => q.where('id', '=', checkId ?? 0))
+    .orderBy('recordedAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.orgId,
+    bodyKind: r.bodyKind,
+    date: r.date,
+    seats: r.seats,
+    candidates: JSON.parse(r.candidatesJson) as CandidateChecks['candidates'],
+    slate: JSON.parse(r.slateJson) as ElectionFinding[],
+    negativeList: JSON.parse(r.negativeListJson) as NegativeListItem[],
+    recordedAt: r.recordedAt,
+    recordedByName: r.recordedByName,
+  }));
+}
 
 export interface RoundView {
   id: number;
@@ -608,9 +768,14 @@ export interface RoundView {
   code: string;
   round: ElectionRound;
   result: TallyResult;
+  /** What the round elects (null/empty: the kind's default); always set on stored rounds. */
+  posts?: RoundPosts;
   recordedAt: string;
   recordedByName: string;
 }
+
+/** A round as stored: `posts` always present. */
+export type StoredRoundView = RoundView & { posts: RoundPosts };
 
 /** Tallies a round without recording it (the live view while the meeting counts). */
 export function previewRound(raw: unknown): TallyResult {
@@ -625,15 +790,39 @@ export function previewRound(raw: unknown): TallyResult {
   return tally(read.round);
 }
 
+const POST_TITLES: Record<RoundPost, CadreTitle> = {
+  书记: 'secretary',
+  副书记: 'deputySecretary',
+  主任: 'director',
+  副主任: 'deputyDirector',
+  委员: 'member',
+};
+
+/** Who may record a round that makes the elected take posts (ADR 0016). */
+export const POST_CHANGE_ROLES: readonly Role[] = ADMIN_ROLES;
+
+export interface RecordRoundInput {
+  orgId: number;
+  planId?: number | null;
+  round: unknown;
+  /** The post the round elects; omitted or null: the kind's default (委员; one-seat 书记). */
+  post?: RoundPost | null;
+  /** Candidate name → post, for a round that elects several posts at once. */
+  candidatePosts?: Record<string, RoundPost>;
+}
+
 /**
  * Records a counted round: refused whole when unreadable; kept even when void. A valid round that
- * fills every seat of a 党组织委员会 or 村民委员会 closes the current term and starts the next.
+ * fills every seat of a 党组织委员会 or 村民委员会 closes the current term and starts the next;
+ * every complete round makes the elected take the post it elects (see `takePost`). Such a round
+ * changes the 村“两委” posts, so only the township or the county records it; a village secretary
+ * records the rounds that change nothing (void, re-vote, shortfall).
  */
 export async function recordRound(
   ctx: ServiceContext,
   actor: Actor,
-  input: { orgId: number; planId?: number | null; round: unknown },
-): Promise<RoundView> {
+  input: RecordRoundInput,
+): Promise<StoredRoundView> {
   requireWriter(actor);
   const org = await villageOrg(ctx, actor, input.orgId);
   const read = readRound(input.round);
@@ -648,9 +837,52 @@ export async function recordRound(
   if (round.date > today(ctx)) {
     throw new AppError('ERR_ELECTION_ROUND_INVALID', `选举日不能晚于今天：${round.date}`, 'date');
   }
+  const posts: RoundPosts = {
+    post: input.post ?? null,
+    candidatePosts: input.candidatePosts ?? NO_ROUND_POSTS.candidatePosts,
+  };
+  const problem = checkRoundPosts(round, posts);
+  if (problem !== null) {
+    throw new AppError('ERR_ELECTION_POST_INVALID', problem.message, problem.field);
+  }
   const result = tally(round);
+  const body: BodyKind | null =
+    round.kind === '村民委员会'
+      ? '村民委员会'
+      : round.kind === '党组织委员会'
+        ? '党组织委员会'
+        : null;
+  const postBody = round.kind === '村民委员会' ? 'villagersCommittee' : 'partyOrg';
+  const complete =
+    result.valid &&
+    result.revote.length === 0 &&
+    result.shortfall === 0 &&
+    !result.findings.some((f) => f.severity === 'error');
+  const electedPosts = complete
+    ? result.elected.map((name) => ({ name, post: postOf(round, posts, name) }))
+    : [];
+  const changesPosts = complete && (body !== null || electedPosts.some((p) => p.post !== null));
+  if (changesPosts && actor.role !== 'system' && !POST_CHANGE_ROLES.includes(actor.role)) {
+    throw new AppError(
+      'ERR_FORBIDDEN_ROLE',
+      `${round.id} 选满了名额，保存后当选人就职、村“两委”职务随之变更，应由乡镇组织委员或县级管理员录入（村党组织书记可录入未选满的轮次）`,
+      'round',
+    );
+  }
   const id = await ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
+    const found = await matchElected(
+      trx,
+      org,
+      postBody,
+      electedPosts.map((p) => p.name),
+    );
+    const notFound = electedPosts.filter((p) => !found.has(p.name)).map((p) => p.name);
+    if (round.kind === '村民委员会' && electedPosts.some((p) => p.post === '委员')) {
+      result.findings.push(
+        ...(await electedWomen(trx, org, round.date, [...found.values()], notFound)),
+      );
+    }
     const { id: roundId } = await trx
       .insertInto('electionRound')
       .values({
@@ -672,6 +904,11 @@ export async function recordRound(
         recordedAt: at,
         recordedById: actor.accountId,
         recordedByName: actor.name,
+        post: posts.post,
+        candidatePostsJson:
+          Object.keys(posts.candidatePosts).length === 0
+            ? null
+            : JSON.stringify(posts.candidatePosts),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -691,29 +928,19 @@ export async function recordRound(
         elected: result.elected,
         revote: result.revote,
         shortfall: result.shortfall,
+        posts: electedPosts,
       },
     });
-    const body: BodyKind | null =
-      round.kind === '村民委员会'
-        ? '村民委员会'
-        : round.kind === '党组织委员会'
-          ? '党组织委员会'
-          : null;
-    const complete =
-      result.valid &&
-      result.revote.length === 0 &&
-      result.shortfall === 0 &&
-      !result.findings.some((f) => f.severity === 'error');
     if (body !== null && complete) {
       const term = await currentTerm(trx, org.id, body);
-      if (term !== undefined && term.termStart < round.date) {
-        await trx
-          .updateTable('electionTerm')
-          .set({ electionDate: round.date, held: 1, updatedAt: at })
-          .where('id', '=', term.id)
-          .execute();
-      }
       if (term === undefined || term.termStart < round.date) {
+        if (term !== undefined) {
+          await trx
+            .updateTable('electionTerm')
+            .set({ electionDate: round.date, held: 1, updatedAt: at })
+            .where('id', '=', term.id)
+            .execute();
+        }
         const termEnd = defaultTermEnd(round.date);
         const { id: termId } = await trx
           .insertInto('electionTerm')
@@ -734,12 +961,10 @@ export async function recordRound(
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const posts = await takePosts(ctx, trx, actor, org, {
+        const ended = await endPreviousTermPosts(ctx, trx, actor, org, {
           body: POST_BODY[body],
           roundCode: round.id,
           termStart: round.date,
-          termEnd,
-          elected: result.elected,
         });
         await appendAudit(trx, actor, at, {
           action: 'elections.startTerm',
@@ -753,14 +978,45 @@ export async function recordRound(
             termStart: round.date,
             termEnd,
             elected: result.elected,
-            postsEnded: posts.ended.length,
-            postsNotFound: posts.notFound,
+            postsEnded: ended,
+            postsNotFound: notFound,
           },
+        });
+      } else if (term.termStart === round.date) {
+        // Another round of the same election day (e.g. 主任, then 副主任, then 委员): the seats add up.
+        await trx
+          .updateTable('electionTerm')
+          .set({ bodySize: term.bodySize + round.seats, updatedAt: at })
+          .where('id', '=', term.id)
+          .execute();
+        await appendAudit(trx, actor, at, {
+          action: 'elections.resizeTerm',
+          entityType: 'electionTerm',
+          entityId: term.id,
+          areaCode: org.areaCode,
+          orgPath: org.path,
+          before: { bodySize: term.bodySize },
+          after: { bodySize: term.bodySize + round.seats, round: round.id },
         });
       }
     }
-    if (round.kind === '党组织书记副书记' && complete && round.seats === 1) {
-      await takeSecretaryPost(ctx, trx, actor, org, round.id, round.date, result.elected);
+    if (complete) {
+      const term = await currentTerm(trx, org.id, body ?? '党组织委员会');
+      const termEnd =
+        term !== undefined && term.termEnd > round.date ? term.termEnd : defaultTermEnd(round.date);
+      for (const { name, post } of electedPosts) {
+        const person = found.get(name);
+        if (post !== null && person !== undefined) {
+          await takePost(ctx, trx, actor, org, {
+            body: postBody,
+            personId: person.id,
+            post,
+            date: round.date,
+            termEnd,
+            roundCode: round.id,
+          });
+        }
+      }
     }
     return roundId;
   });
@@ -772,150 +1028,167 @@ export async function recordRound(
   return view;
 }
 
-/** What `takePosts` did: posts ended, people appointed, and elected names not found in the roster. */
-export interface PostsTaken {
-  ended: number[];
-  appointed: { name: string; personId: number; postId: number }[];
-  notFound: string[];
+interface ElectedPerson {
+  id: number;
+  name: string;
+  gender: '男' | '女';
 }
 
 /**
- * The elected take their posts, in the round's transaction: the body's posts of the previous term
- * end on the new term's start, and each elected person found in the village's roster (by name;
- * for the Party committee a member of the village's Party org) is appointed 委员 for the new term.
- * A round records only names and votes, not who is 书记 or 主任, so everyone elected is 委员; a
- * name matching nobody or more than one person is listed in the audit entry for manual entry.
+ * The elected found in the roster by name, in the village's county (for the Party committee a
+ * member of the village's Party org); a name matching nobody or more than one person is left out.
  */
-async function takePosts(
+async function matchElected(
+  trx: Transaction<Database>,
+  org: OrgRow,
+  body: 'partyOrg' | 'villagersCommittee',
+  names: readonly string[],
+): Promise<Map<string, ElectedPerson>> {
+  const found = new Map<string, ElectedPerson>();
+  if (names.length === 0) {
+    return found;
+  }
+  const people = await trx
+    .selectFrom('person')
+    .leftJoin('partyMembership', 'partyMembership.personId', 'person.id')
+    .leftJoin('org', 'org.id', 'partyMembership.orgId')
+    .select(['person.id', 'person.name', 'person.gender', 'org.path'])
+    .where('person.name', 'in', [...names])
+    .where('person.areaCode', '=', org.areaCode)
+    .execute();
+  for (const name of names) {
+    let matches = people.filter((p) => p.name === name);
+    if (body === 'partyOrg') {
+      matches = matches.filter((p) => p.path !== null && p.path.startsWith(org.path));
+    }
+    const ids = [...new Set(matches.map((p) => p.id))];
+    const match = matches[0];
+    if (ids.length === 1 && match !== undefined) {
+      found.set(name, { id: match.id, name, gender: match.gender });
+    }
+  }
+  return found;
+}
+
+/**
+ * VC-01 on the result: the members of the 村民委员会 elected on this day (earlier rounds of the day
+ * and this one), and whether a woman is among them.
+ */
+async function electedWomen(
+  trx: Transaction<Database>,
+  org: OrgRow,
+  date: IsoDate,
+  elected: readonly ElectedPerson[],
+  notFound: readonly string[],
+): Promise<ElectionFinding[]> {
+  const earlier = await trx
+    .selectFrom('cadrePost')
+    .innerJoin('person', 'person.id', 'cadrePost.personId')
+    .select(['person.id', 'person.name', 'person.gender'])
+    .where('cadrePost.orgId', '=', org.id)
+    .where('cadrePost.body', '=', 'villagersCommittee')
+    .where('cadrePost.endedOn', 'is', null)
+    .where('cadrePost.termStart', '=', date)
+    .execute();
+  const members = new Map<number, ElectedMember>();
+  for (const p of [...earlier, ...elected]) {
+    members.set(p.id, { name: p.name, gender: p.gender });
+  }
+  return checkElectedWomen([
+    ...members.values(),
+    ...notFound.map((name) => ({ name, gender: null })),
+  ]);
+}
+
+/** The body's posts of the previous term end on the new term's start; returns their ids. */
+async function endPreviousTermPosts(
   ctx: ServiceContext,
   trx: Transaction<Database>,
   actor: Actor,
   org: OrgRow,
-  input: {
-    body: 'partyOrg' | 'villagersCommittee';
-    roundCode: string;
-    termStart: IsoDate;
-    termEnd: IsoDate;
-    elected: readonly string[];
-  },
-): Promise<PostsTaken> {
-  const taken: PostsTaken = { ended: [], appointed: [], notFound: [] };
+  input: { body: 'partyOrg' | 'villagersCommittee'; roundCode: string; termStart: IsoDate },
+): Promise<number[]> {
   const open = await trx
     .selectFrom('cadrePost')
-    .select(['id', 'personId', 'termStart'])
+    .select(['id', 'termStart'])
     .where('orgId', '=', org.id)
     .where('body', '=', input.body)
     .where('endedOn', 'is', null)
     .orderBy('id')
     .execute();
+  const ended: number[] = [];
   for (const post of open) {
     if (post.termStart < input.termStart) {
       await endCadrePostIn(ctx, trx, actor, post.id, {
         endedOn: input.termStart,
         reason: `换届（${input.roundCode}）`,
       });
-      taken.ended.push(post.id);
+      ended.push(post.id);
     }
   }
-  const stillIn = new Set(
-    open.filter((p) => p.termStart >= input.termStart).map((p) => p.personId),
-  );
-  const people =
-    input.elected.length === 0
-      ? []
-      : await trx
-          .selectFrom('person')
-          .leftJoin('partyMembership', 'partyMembership.personId', 'person.id')
-          .leftJoin('org', 'org.id', 'partyMembership.orgId')
-          .select(['person.id', 'person.name', 'org.path'])
-          .where('person.name', 'in', [...input.elected])
-          .where('person.areaCode', '=', org.areaCode)
-          .execute();
-  for (const name of input.elected) {
-    let matches = people.filter((p) => p.name === name);
-    if (input.body === 'partyOrg') {
-      matches = matches.filter((p) => p.path !== null && p.path.startsWith(org.path));
-    }
-    const ids = [...new Set(matches.map((p) => p.id))];
-    if (ids.length !== 1) {
-      taken.notFound.push(name);
-      continue;
-    }
-    const personId = ids[0]!;
-    if (stillIn.has(personId)) {
-      continue;
-    }
-    const { id: postId } = await appointCadreIn(ctx, trx, actor, org, {
-      orgId: org.id,
-      personId,
-      body: input.body,
-      title: 'member',
-      termStart: input.termStart,
-      termEnd: input.termEnd,
-    });
-    taken.appointed.push({ name, personId, postId });
-  }
-  return taken;
+  return ended;
 }
 
 /**
- * A 党组织书记副书记 round of one seat elects the 书记: a sitting 书记 and the elected person's
- * other Party-committee post end on the election day, and the elected is appointed 书记 until the
- * committee's term ends. A name not found in the village's Party org changes no post.
+ * One elected person takes the post the round elects, in the round's transaction:
+ * - already holding that post: nothing changes; elected 委员 while holding a higher post of the
+ *   same term (e.g. 书记 elected earlier that day): nothing changes;
+ * - earlier holders of the post end on the election day: every other 书记 or 主任 (one holder),
+ *   副书记 and 副主任 of an earlier term; reason 换届（轮次）;
+ * - the person's own other post in the body ends (reason 当选书记（轮次）…), since a person holds
+ *   one post per body; posts in the other body stay (一肩挑: 书记 and 主任 are both kept).
  */
-async function takeSecretaryPost(
+async function takePost(
   ctx: ServiceContext,
   trx: Transaction<Database>,
   actor: Actor,
   org: OrgRow,
-  roundCode: string,
-  date: IsoDate,
-  elected: readonly string[],
+  input: {
+    body: 'partyOrg' | 'villagersCommittee';
+    personId: number;
+    post: RoundPost;
+    date: IsoDate;
+    termEnd: IsoDate;
+    roundCode: string;
+  },
 ): Promise<void> {
-  const name = elected[0];
-  if (elected.length !== 1 || name === undefined) {
-    return;
-  }
-  const people = await trx
-    .selectFrom('person')
-    .innerJoin('partyMembership', 'partyMembership.personId', 'person.id')
-    .innerJoin('org', 'org.id', 'partyMembership.orgId')
-    .select(['person.id', 'org.path'])
-    .where('person.name', '=', name)
-    .where('person.areaCode', '=', org.areaCode)
-    .execute();
-  const ids = [...new Set(people.filter((p) => p.path.startsWith(org.path)).map((p) => p.id))];
-  const personId = ids[0];
-  if (ids.length !== 1 || personId === undefined) {
-    return;
-  }
+  const title = POST_TITLES[input.post];
   const open = await trx
     .selectFrom('cadrePost')
-    .select(['id', 'personId', 'title'])
+    .select(['id', 'personId', 'title', 'termStart'])
     .where('orgId', '=', org.id)
-    .where('body', '=', 'partyOrg')
+    .where('body', '=', input.body)
     .where('endedOn', 'is', null)
     .orderBy('id')
     .execute();
-  if (open.some((p) => p.personId === personId && p.title === 'secretary')) {
+  const own = open.filter((p) => p.personId === input.personId);
+  if (own.some((p) => p.title === title)) {
     return;
   }
-  for (const post of open) {
-    if (post.personId === personId || post.title === 'secretary') {
-      await endCadrePostIn(ctx, trx, actor, post.id, {
-        endedOn: date,
-        reason: post.personId === personId ? `当选书记（${roundCode}）` : `换届（${roundCode}）`,
+  if (title === 'member' && own.some((p) => p.termStart >= input.date)) {
+    return;
+  }
+  const single = SINGLE_HOLDER_POSTS.includes(input.post);
+  for (const p of open) {
+    if (p.personId === input.personId) {
+      await endCadrePostIn(ctx, trx, actor, p.id, {
+        endedOn: input.date,
+        reason: `当选${input.post}（${input.roundCode}）`,
+      });
+    } else if (title !== 'member' && p.title === title && (single || p.termStart < input.date)) {
+      await endCadrePostIn(ctx, trx, actor, p.id, {
+        endedOn: input.date,
+        reason: `换届（${input.roundCode}）`,
       });
     }
   }
-  const term = await currentTerm(trx, org.id, '党组织委员会');
   await appointCadreIn(ctx, trx, actor, org, {
     orgId: org.id,
-    personId,
-    body: 'partyOrg',
-    title: 'secretary',
-    termStart: date,
-    termEnd: term !== undefined && term.termEnd > date ? term.termEnd : defaultTermEnd(date),
+    personId: input.personId,
+    body: input.body,
+    title,
+    termStart: input.date,
+    termEnd: input.termEnd,
   });
 }
 
@@ -924,7 +1197,7 @@ export async function listRounds(
   ctx: ServiceContext,
   actor: Actor,
   orgId?: number,
-): Promise<RoundView[]> {
+): Promise<StoredRoundView[]> {
   let query = ctx.db
     .selectFrom('electionRound')
     .innerJoin('org', 'org.id', 'electionRound.orgId')
@@ -956,6 +1229,13 @@ export async function listRounds(
       round: r.roundKind,
     },
     result: JSON.parse(r.resultJson) as TallyResult,
+    posts: {
+      post: r.post,
+      candidatePosts:
+        r.candidatePostsJson === null
+          ? {}
+          : (JSON.parse(r.candidatePostsJson) as Record<string, RoundPost>),
+    },
     recordedAt: r.recordedAt,
     recordedByName: r.recordedByName,
   }));
@@ -966,7 +1246,7 @@ export async function getRound(
   ctx: ServiceContext,
   actor: Actor,
   roundId: number,
-): Promise<RoundView> {
+): Promise<StoredRoundView> {
   const row = await ctx.db
     .selectFrom('electionRound')
     .select('orgId')

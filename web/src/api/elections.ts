@@ -73,8 +73,12 @@ export function previewTally(round: Record<string, unknown>): Promise<TallyResul
 export function useRecordRound() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { orgId: number; round: Record<string, unknown> }) =>
-      unwrap(api.POST('/api/elections/rounds', { body: v })),
+    mutationFn: (v: {
+      orgId: number;
+      round: Record<string, unknown>;
+      post?: RoundPost | null;
+      candidatePosts?: Record<string, RoundPost>;
+    }) => unwrap(api.POST('/api/elections/rounds', { body: v })),
     onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.all }),
   });
 }
@@ -85,14 +89,6 @@ export type CandidateCheckInput = Json<
 export type CandidateCheckResult = Json<
   paths['/api/elections/candidates/check']['post']['responses'][200]
 >;
-
-export function useNegativeList() {
-  return useQuery({
-    queryKey: ['elections', 'negative-list'],
-    queryFn: async () => (await unwrap(api.GET('/api/elections/negative-list'))).items,
-    staleTime: Infinity,
-  });
-}
 
 /** Party members of one village from the roster (up to 200), to pick candidates from. */
 export function useVillageMembers(orgId: number | null) {
@@ -112,4 +108,85 @@ export function useVillageMembers(orgId: number | null) {
 
 export function checkCandidates(body: CandidateCheckInput): Promise<CandidateCheckResult> {
   return unwrap(api.POST('/api/elections/candidates/check', { body }));
+}
+
+export type NegativeItem = Json<
+  paths['/api/elections/negative-list']['get']['responses'][200]
+>['items'][number];
+export type NegativeItemInput = Json<
+  NonNullable<paths['/api/elections/negative-list']['post']['requestBody']>
+>;
+export type NegativeItemPatch = Json<
+  NonNullable<paths['/api/elections/negative-list/{key}']['put']['requestBody']>
+>;
+export type StoredCandidateCheck = Json<
+  paths['/api/elections/candidates/checks']['post']['responses'][201]
+>;
+export type RoundPost = NonNullable<RoundView['posts']['post']>;
+
+const negativeKey = ['elections', 'negative-list'] as const;
+
+/** The county's 负面清单 (all items, active and disabled). */
+export function useNegativeItems() {
+  return useQuery({
+    queryKey: negativeKey,
+    queryFn: async () => (await unwrap(api.GET('/api/elections/negative-list'))).items,
+  });
+}
+
+export function useCreateNegativeItem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NegativeItemInput) =>
+      unwrap(api.POST('/api/elections/negative-list', { body })),
+    onSuccess: (data) => client.setQueryData(negativeKey, data.items),
+  });
+}
+
+export function useUpdateNegativeItem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { key: string; patch: NegativeItemPatch }) =>
+      unwrap(
+        api.PUT('/api/elections/negative-list/{key}', {
+          params: { path: { key: v.key } },
+          body: v.patch,
+        }),
+      ),
+    onSuccess: (data) => client.setQueryData(negativeKey, data.items),
+  });
+}
+
+export function useDeleteNegativeItem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) =>
+      unwrap(api.DELETE('/api/elections/negative-list/{key}', { params: { path: { key } } })),
+    onSuccess: (data) => client.setQueryData(negativeKey, data.items),
+  });
+}
+
+/** The stored 资格联审 results of one village. */
+export function useCandidateChecks(orgId: number | null) {
+  return useQuery({
+    queryKey: ['elections', 'candidate-checks', orgId ?? 0],
+    enabled: orgId !== null,
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/elections/candidates/checks', {
+            params: { query: { orgId: orgId ?? 0 } },
+          }),
+        )
+      ).items,
+  });
+}
+
+export function useSaveCandidateCheck() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CandidateCheckInput) =>
+      unwrap(api.POST('/api/elections/candidates/checks', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['elections'] }),
+  });
 }

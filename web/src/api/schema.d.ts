@@ -2002,7 +2002,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 候选人负面清单（地方设置）及出处 */
+    /** 本县候选人负面清单（设置）：事项、出处、是否核实、适用班子、启用与顺序 */
     get: {
       parameters: {
         query?: never;
@@ -2023,6 +2023,12 @@ export interface paths {
                 key: string;
                 label: string;
                 source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+                active: boolean;
+                sortOrder: number;
+                used: boolean;
               }[];
             };
           };
@@ -2030,8 +2036,146 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /** 新增负面清单事项（县级管理员） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            label: string;
+            source: string;
+            verified: boolean;
+            /** @enum {string} */
+            appliesTo: 'both' | '党组织委员会' | '村民委员会';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                label: string;
+                source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+                active: boolean;
+                sortOrder: number;
+                used: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/negative-list/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改、停用或启用负面清单事项（县级管理员；已保存的检查不变） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            label?: string;
+            source?: string;
+            verified?: boolean;
+            /** @enum {string} */
+            appliesTo?: 'both' | '党组织委员会' | '村民委员会';
+            active?: boolean;
+            sortOrder?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                label: string;
+                source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+                active: boolean;
+                sortOrder: number;
+                used: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除未被任何资格检查引用的负面清单事项（县级管理员） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                label: string;
+                source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+                active: boolean;
+                sortOrder: number;
+                used: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -2046,7 +2190,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）和差额 */
+    /** 候选人资格检查（年龄、党员身份与党龄、户籍居住、负面清单）、差额和村委会组成 */
     post: {
       parameters: {
         query?: never;
@@ -2081,6 +2225,7 @@ export interface paths {
           content: {
             'application/json': {
               candidates: {
+                personId: number;
                 name: string;
                 eligible: boolean;
                 findings: {
@@ -2104,6 +2249,175 @@ export interface paths {
                   [key: string]: unknown;
                 };
               }[];
+              negativeList: {
+                key: string;
+                label: string;
+                source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/elections/candidates/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个村已保存的资格检查（新的在前，按当时的负面清单） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                candidates: {
+                  personId: number;
+                  name: string;
+                  eligible: boolean;
+                  findings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity: 'error' | 'warning' | 'info';
+                    message: string;
+                    citation: string;
+                    facts: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                }[];
+                slate: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                negativeList: {
+                  key: string;
+                  label: string;
+                  source: string;
+                  verified: boolean;
+                  /** @enum {string} */
+                  appliesTo: 'both' | '党组织委员会' | '村民委员会';
+                }[];
+                id: number;
+                orgId: number;
+                /** @enum {string} */
+                bodyKind: '党组织委员会' | '村民委员会';
+                date: string;
+                seats: number;
+                recordedAt: string;
+                recordedByName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 检查并保存资格联审结果（连同所用负面清单的快照） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            /** @enum {string} */
+            bodyKind: '党组织委员会' | '村民委员会';
+            date: string;
+            seats: number;
+            candidates: {
+              personId: number;
+              /** @enum {string|null} */
+              residence: 'hukouResident' | 'hukouAbsent' | 'residentOneYear' | 'none' | null;
+              negativeHits: string[];
+              forSecretary: boolean;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              candidates: {
+                personId: number;
+                name: string;
+                eligible: boolean;
+                findings: {
+                  rule: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning' | 'info';
+                  message: string;
+                  citation: string;
+                  facts: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              slate: {
+                rule: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning' | 'info';
+                message: string;
+                citation: string;
+                facts: {
+                  [key: string]: unknown;
+                };
+              }[];
+              negativeList: {
+                key: string;
+                label: string;
+                source: string;
+                verified: boolean;
+                /** @enum {string} */
+                appliesTo: 'both' | '党组织委员会' | '村民委员会';
+              }[];
+              id: number;
+              orgId: number;
+              /** @enum {string} */
+              bodyKind: '党组织委员会' | '村民委员会';
+              date: string;
+              seats: number;
+              recordedAt: string;
+              recordedByName: string;
             };
           };
         };
@@ -2262,6 +2576,13 @@ export interface paths {
                     outcome: 'elected' | 'revote' | 'notElected' | 'void';
                   }[];
                 };
+                posts: {
+                  /** @enum {string|null} */
+                  post: '书记' | '副书记' | '主任' | '副主任' | '委员' | null;
+                  candidatePosts: {
+                    [key: string]: '书记' | '副书记' | '主任' | '副主任' | '委员';
+                  };
+                };
                 recordedAt: string;
                 recordedByName: string;
               }[];
@@ -2271,7 +2592,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** 录入一轮计票结果（选满名额后开始新一届任期） */
+    /** 录入一轮计票结果（选满名额后开始新一届任期、当选人就职；这类轮次由乡镇或县录入） */
     post: {
       parameters: {
         query?: never;
@@ -2286,6 +2607,11 @@ export interface paths {
             planId?: number | null;
             round: {
               [key: string]: unknown;
+            };
+            /** @enum {string|null} */
+            post?: '书记' | '副书记' | '主任' | '副主任' | '委员' | null;
+            candidatePosts?: {
+              [key: string]: '书记' | '副书记' | '主任' | '副主任' | '委员';
             };
           };
         };
@@ -2347,6 +2673,13 @@ export interface paths {
                   /** @enum {string} */
                   outcome: 'elected' | 'revote' | 'notElected' | 'void';
                 }[];
+              };
+              posts: {
+                /** @enum {string|null} */
+                post: '书记' | '副书记' | '主任' | '副主任' | '委员' | null;
+                candidatePosts: {
+                  [key: string]: '书记' | '副书记' | '主任' | '副主任' | '委员';
+                };
               };
               recordedAt: string;
               recordedByName: string;

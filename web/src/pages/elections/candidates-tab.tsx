@@ -17,12 +17,15 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import {
   checkCandidates,
-  useNegativeList,
+  useCandidateChecks,
+  useNegativeItems,
+  useSaveCandidateCheck,
   useTermRegister,
   useVillageMembers,
   type CandidateCheckInput,
   type CandidateCheckResult,
 } from '../../api/elections';
+import { useMe } from '../../auth/session';
 import { et } from '../../locales/zh-CN/elections';
 import { FindingLine, todayIso } from './shared';
 
@@ -40,8 +43,12 @@ const RESIDENCE = [
 export function CandidatesTab() {
   const { message } = App.useApp();
   const register = useTermRegister();
-  const negative = useNegativeList();
+  const me = useMe();
+  const canSave = me.role !== 'inspector';
+  const negative = useNegativeItems();
   const [orgId, setOrgId] = useState<number | null>(null);
+  const stored = useCandidateChecks(orgId);
+  const saveCheck = useSaveCandidateCheck();
   const members = useVillageMembers(orgId);
   const [body, setBody] = useState<Body>('党组织委员会');
   const [date, setDate] = useState(todayIso());
@@ -54,13 +61,23 @@ export function CandidatesTab() {
   const update = (personId: number, change: Partial<Entry>) =>
     setEntries((list) => list.map((e) => (e.personId === personId ? { ...e, ...change } : e)));
 
-  const run = async () => {
+  const offered = (negative.data ?? []).filter(
+    (n) => n.active && (n.appliesTo === 'both' || n.appliesTo === body),
+  );
+
+  const run = async (keep: boolean) => {
     if (orgId === null || seats === null) {
       message.warning(et('elections.plan.pick'));
       return;
     }
+    const input = { orgId, bodyKind: body, date, seats, candidates: entries };
     try {
-      setResult(await checkCandidates({ orgId, bodyKind: body, date, seats, candidates: entries }));
+      if (keep) {
+        setResult(await saveCheck.mutateAsync(input));
+        message.success(et('elections.cand.saved'));
+      } else {
+        setResult(await checkCandidates(input));
+      }
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -84,9 +101,13 @@ export function CandidatesTab() {
               options={villages.map((v) => ({ value: v.orgId, label: v.orgName }))}
             />
             <Select
+              id="cand-body"
               style={{ width: 150 }}
               value={body}
-              onChange={setBody}
+              onChange={(v: Body) => {
+                setBody(v);
+                setResult(null);
+              }}
               options={['党组织委员会', '村民委员会'].map((k) => ({ value: k, label: k }))}
             />
             <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -164,15 +185,26 @@ export function CandidatesTab() {
                     style={{ minWidth: 220 }}
                     value={e.negativeHits}
                     onChange={(v: string[]) => update(e.personId, { negativeHits: v })}
-                    options={(negative.data ?? []).map((n) => ({ value: n.key, label: n.label }))}
+                    options={offered.map((n) => ({ value: n.key, label: n.label }))}
                   />
                 ),
               },
             ]}
           />
-          <Button type="primary" style={{ marginTop: 12 }} onClick={() => void run()}>
-            检查资格和差额
-          </Button>
+          <Space style={{ marginTop: 12 }}>
+            <Button type="primary" onClick={() => void run(false)}>
+              检查资格和差额
+            </Button>
+            {canSave ? (
+              <Button
+                loading={saveCheck.isPending}
+                disabled={entries.length === 0}
+                onClick={() => void run(true)}
+              >
+                {et('elections.cand.save')}
+              </Button>
+            ) : null}
+          </Space>
         </Card>
       </Col>
       <Col xs={24} xl={10}>
@@ -182,7 +214,7 @@ export function CandidatesTab() {
           ) : (
             <div>
               {result.slate.length === 0 ? (
-                <Alert type="success" showIcon title="差额符合要求" />
+                <Alert type="success" showIcon title="差额和班子组成符合要求" />
               ) : (
                 result.slate.map((f, i) => <FindingLine key={i} finding={f} />)
               )}
@@ -200,6 +232,51 @@ export function CandidatesTab() {
             </div>
           )}
         </Card>
+        {orgId === null ? null : (
+          <Card size="small" title={et('elections.cand.history')} style={{ marginTop: 16 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={stored.data ?? []}
+              expandable={{
+                expandedRowRender: (c) => (
+                  <div>
+                    {c.candidates.map((x) => (
+                      <div key={x.personId}>
+                        <Tag color={x.eligible ? 'green' : 'red'}>
+                          {x.eligible ? '符合资格' : '不符合资格'}
+                        </Tag>
+                        <strong>{x.name}</strong>
+                        {x.findings.map((f, i) => (
+                          <FindingLine key={i} finding={f} />
+                        ))}
+                      </div>
+                    ))}
+                    <div style={{ marginTop: 8 }}>
+                      {et('elections.cand.listUsed')}：
+                      {c.negativeList.map((n) => n.label).join('；')}
+                    </div>
+                  </div>
+                ),
+              }}
+              columns={[
+                {
+                  title: et('elections.cand.recordedAt'),
+                  render: (_, c) => c.recordedAt.slice(0, 10),
+                },
+                { title: et('elections.plan.date'), dataIndex: 'date' },
+                { title: '班子', dataIndex: 'bodyKind' },
+                {
+                  title: et('elections.cand.eligible'),
+                  render: (_, c) =>
+                    `${c.candidates.filter((x) => x.eligible).length}/${c.candidates.length}`,
+                },
+                { title: '记录人', dataIndex: 'recordedByName' },
+              ]}
+            />
+          </Card>
+        )}
       </Col>
     </Row>
   );

@@ -3,12 +3,13 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { et } from '../../locales/zh-CN/elections';
 import { CandidatesTab } from './candidates-tab';
+import { NegativeListTab } from './negative-list-tab';
 import { PlanTab } from './plan-tab';
 import { RegisterTab } from './register-tab';
 import { TallyTab } from './tally-tab';
 import './elections.css';
 
-const TABS = ['register', 'plan', 'candidates', 'tally'] as const;
+const TABS = ['register', 'plan', 'candidates', 'tally', 'negative'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ElectionsPage() {
@@ -31,6 +32,11 @@ export function ElectionsPage() {
             children: <CandidatesTab />,
           },
           { key: 'tally', label: et('elections.tab.tally'), children: <TallyTab /> },
+          {
+            key: 'negative',
+            label: et('elections.tab.negative'),
+            children: <NegativeListTab />,
+          },
         ]}
       />
     </div>

@@ -21,6 +21,7 @@ import {
   useRecordRound,
   useRounds,
   useTermRegister,
+  type RoundPost,
   type TallyResult,
 } from '../../api/elections';
 import { et } from '../../locales/zh-CN/elections';
@@ -30,7 +31,18 @@ interface Candidate {
   key: number;
   name: string;
   votes: number | null;
+  /** The post this candidate stands for, in a round electing several posts at once. */
+  post?: RoundPost | undefined;
 }
+
+type Kind = '党组织委员会' | '党组织书记副书记' | '村民委员会';
+
+/** The posts each kind of round may elect (as the server checks them). */
+const POSTS: Record<Kind, RoundPost[]> = {
+  党组织委员会: ['委员'],
+  党组织书记副书记: ['书记', '副书记'],
+  村民委员会: ['主任', '副主任', '委员'],
+};
 
 const OUTCOME_COLOR = { elected: 'green', revote: 'orange', notElected: 'default', void: 'red' };
 
@@ -44,9 +56,8 @@ export function TallyTab() {
   const [orgId, setOrgId] = useState<number | null>(null);
   const rounds = useRounds(orgId);
   const [code, setCode] = useState('');
-  const [kind, setKind] = useState<'党组织委员会' | '党组织书记副书记' | '村民委员会'>(
-    '党组织委员会',
-  );
+  const [kind, setKind] = useState<Kind>('党组织委员会');
+  const [post, setPost] = useState<RoundPost | null>(null);
   const [roundKind, setRoundKind] = useState<'正式选举' | '另行选举'>('正式选举');
   const [date, setDate] = useState(todayIso());
   const [counts, setCounts] = useState<Record<string, number | null>>({
@@ -61,7 +72,11 @@ export function TallyTab() {
   ]);
   const [result, setResult] = useState<TallyResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<{ code: string; complete: boolean } | null>(null);
+  const [saved, setSaved] = useState<{
+    code: string;
+    complete: boolean;
+    notes: TallyResult['findings'];
+  } | null>(null);
   const villages = register.data?.items ?? [];
   const village = villages.find((v) => v.orgId === orgId);
 
@@ -117,7 +132,12 @@ export function TallyTab() {
       return;
     }
     try {
-      const view = await record.mutateAsync({ orgId, round });
+      const candidatePosts = Object.fromEntries(
+        candidates
+          .filter((c) => c.name.trim() !== '' && c.post !== undefined)
+          .map((c) => [c.name.trim(), c.post as RoundPost]),
+      );
+      const view = await record.mutateAsync({ orgId, round, post, candidatePosts });
       const r = view.result;
       setSaved({
         code: view.code,
@@ -126,6 +146,8 @@ export function TallyTab() {
           r.revote.length === 0 &&
           r.shortfall === 0 &&
           !r.findings.some((f) => f.severity === 'error'),
+        // Checks made on saving with the roster (VC-01: a woman among the elected).
+        notes: r.findings.filter((f) => f.rule === 'VC-01'),
       });
       message.success(et('elections.tally.saved', { code: view.code }));
     } catch (e) {
@@ -222,7 +244,11 @@ export function TallyTab() {
                 id="tally-kind"
                 style={{ width: '100%' }}
                 value={kind}
-                onChange={setKind}
+                onChange={(k: Kind) => {
+                  setKind(k);
+                  setPost(null);
+                  setCandidates((list) => list.map((c) => ({ ...c, post: undefined })));
+                }}
                 options={['党组织委员会', '党组织书记副书记', '村民委员会'].map((k) => ({
                   value: k,
                   label: k,
@@ -239,6 +265,21 @@ export function TallyTab() {
                 value={roundKind}
                 onChange={setRoundKind}
                 options={['正式选举', '另行选举'].map((k) => ({ value: k, label: k }))}
+              />
+            </Col>
+            <Col xs={24} md={8}>
+              <label className="zg-election-label" htmlFor="tally-post">
+                {et('elections.tally.post')}
+              </label>
+              <Select
+                id="tally-post"
+                style={{ width: '100%' }}
+                value={post ?? ''}
+                onChange={(v: RoundPost | '') => setPost(v === '' ? null : v)}
+                options={[
+                  { value: '', label: et('elections.tally.postDefault') },
+                  ...POSTS[kind].map((p) => ({ value: p, label: p })),
+                ]}
               />
             </Col>
             {number('seats', et('elections.tally.seats'))}
@@ -275,6 +316,22 @@ export function TallyTab() {
                     )
                   }
                 />
+                {kind === '党组织委员会' ? null : (
+                  <Select
+                    id={`candidate-post-${i}`}
+                    aria-label={et('elections.tally.candidatePost')}
+                    placeholder={et('elections.tally.candidatePost')}
+                    allowClear
+                    style={{ width: 100 }}
+                    value={c.post}
+                    onChange={(v?: RoundPost) =>
+                      setCandidates((list) =>
+                        list.map((x) => (x.key === c.key ? { ...x, post: v } : x)),
+                      )
+                    }
+                    options={POSTS[kind].map((p) => ({ value: p, label: p }))}
+                  />
+                )}
                 <Button
                   aria-label="删除"
                   onClick={() => setCandidates((list) => list.filter((x) => x.key !== c.key))}
@@ -291,7 +348,10 @@ export function TallyTab() {
               {et('elections.tally.addCandidate')}
             </Button>
           </Space>
-          <Space style={{ marginTop: 16 }}>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {et('elections.tally.postsNote')}
+          </Typography.Paragraph>
+          <Space style={{ marginTop: 8 }}>
             <Button
               type="primary"
               disabled={result === null}
@@ -330,6 +390,11 @@ export function TallyTab() {
             title={et(saved.complete ? 'elections.tally.newTerm' : 'elections.tally.notComplete', {
               code: saved.code,
             })}
+            description={
+              saved.notes.length === 0
+                ? undefined
+                : saved.notes.map((f, i) => <FindingLine key={i} finding={f} />)
+            }
           />
         )}
         {orgId === null ? null : (

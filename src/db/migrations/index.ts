@@ -9,6 +9,7 @@ import { recruitmentSchema } from './0003-recruitment';
 import { electionsSchema } from './0004-elections';
 import { meetingsSchema } from './0006-meetings';
 import { rosterIndexes } from './0007-roster-indexes';
+import { rosterList } from './0008-roster-list';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '0004-elections': electionsSchema,
   '0006-meetings': meetingsSchema,
   '0007-roster-indexes': rosterIndexes,
+  '0008-roster-list': rosterList,
 };
 
 export function migrationsFor(kind: DialectKind): Record<string, Migration> {

@@ -2586,6 +2586,7 @@ export interface paths {
                 awaySince: string | null;
               }[];
               total: number;
+              totalIsLowerBound: boolean;
               page: number;
               pageSize: number;
             };

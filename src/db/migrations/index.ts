@@ -9,6 +9,7 @@ import { recruitmentSchema } from './0003-recruitment';
 import { electionsSchema } from './0004-elections';
 import { meetingsSchema } from './0006-meetings';
 import { rosterIndexes } from './0007-roster-indexes';
+import { rosterList } from './0008-roster-list';
 import { electionSettingsSchema } from './0009-election-settings';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '0004-elections': electionsSchema,
   '0006-meetings': meetingsSchema,
   '0007-roster-indexes': rosterIndexes,
+  '0008-roster-list': rosterList,
   '0009-election-settings': electionSettingsSchema,
 };
 

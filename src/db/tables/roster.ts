@@ -102,6 +102,17 @@ export interface MembershipRosterColumns {
   /** The day the current status began. */
   statusSince: string | null;
   updatedAt: string | null;
+  /**
+   * Copies of the person's name, pinyin, initials, gender, birth date and education (migration
+   * 0008, ADR 0015), kept by database triggers: the roster list filters, searches and orders on
+   * them with one index. Never written by the application.
+   */
+  personName: Generated<string | null>;
+  personNamePinyin: Generated<string | null>;
+  personNameInitials: Generated<string | null>;
+  personGender: Generated<'男' | '女' | null>;
+  personBirthDate: Generated<string | null>;
+  personEducation: Generated<string | null>;
 }
 
 export interface RosterTables {

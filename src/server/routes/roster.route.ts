@@ -149,6 +149,7 @@ export function rosterRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             200: z.object({
               items: z.array(rosterRowSchema),
               total: z.number().int(),
+              totalIsLowerBound: z.boolean(),
               page: z.number().int(),
               pageSize: z.number().int(),
             }),

@@ -105,7 +105,10 @@ export interface RosterRow {
 
 export interface RosterPage {
   items: RosterRow[];
+  /** Matching rows, counted up to a bound (ADR 0015): exact unless totalIsLowerBound. */
   total: number;
+  /** True when more than `total` rows may match (the count stopped at its bound). */
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
@@ -152,14 +155,55 @@ export async function orgIndex(
   return out;
 }
 
-function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate) {
+/** The bounded count: at most this many matching rows are counted (ADR 0015). */
+export const ROSTER_COUNT_LIMIT = 10_001;
+
+type SearchArm = 'initials' | 'pinyin' | 'name';
+type ListOrder =
+  | 'personNameInitials'
+  | 'personNamePinyin'
+  | 'personName'
+  | 'orgId'
+  | 'personBirthDate'
+  | 'joinedOn';
+
+/** How a search text is matched: Chinese text by name prefix, letters by initials then pinyin. */
+function searchArms(q: string): SearchArm[] {
+  if (q === '') {
+    return [];
+  }
+  return isPinyinQuery(q) ? ['initials', 'pinyin'] : ['name'];
+}
+
+const ARM_COLUMN = {
+  initials: 'm.personNameInitials',
+  pinyin: 'm.personNamePinyin',
+  name: 'm.personName',
+} as const;
+
+/**
+ * The memberships in a subtree matching the filters, on `party_membership` alone: the person
+ * fields filtered on are its trigger-kept copies (migration 0008), so each list order has one
+ * index holding every filter column. With a search, `arm` is the key matched; the pinyin arm
+ * leaves out what the initials arm already found.
+ */
+function rosterBaseQuery(
+  db: Db,
+  path: string,
+  query: RosterQuery,
+  asOf: IsoDate,
+  arm: SearchArm | null,
+  byOrg: boolean,
+) {
+  // A subquery rather than a join: the org ids in scope are few, and the list index on
+  // (org_id, id) then serves both the filter and the default order. In another order the org
+  // id is written `+org_id`, which no index serves, so that SQLite, which has no statistics,
+  // reads the index of that order instead of the org index and a sort of every row in scope.
+  const orgId = byOrg ? sql<number>`${sql.ref('m.orgId')}` : sql<number>`+${sql.ref('m.orgId')}`;
   let qb = db
     .selectFrom('partyMembership as m')
-    .innerJoin('person as p', 'p.id', 'm.personId')
-    // A subquery rather than a join: the org ids in scope are few, and the membership index on
-    // org_id then serves both the filter and the default order.
-    .where('m.orgId', 'in', (eb) =>
-      eb.selectFrom('org as o').select('o.id').where('o.path', 'like', `${path}%`),
+    .where((eb) =>
+      eb(orgId, 'in', eb.selectFrom('org as o').select('o.id').where('o.path', 'like', `${path}%`)),
     );
   const statuses =
     query.statuses !== undefined && query.statuses.length > 0 ? query.statuses : DEFAULT_STATUSES;
@@ -175,17 +219,17 @@ function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate
     qb = qb.where('m.awayKind', '=', away);
   }
   if (query.gender !== undefined) {
-    qb = qb.where('p.gender', '=', query.gender);
+    qb = qb.where('m.personGender', '=', query.gender);
   }
   if (query.education !== undefined && query.education.length > 0) {
-    qb = qb.where('p.education', 'in', query.education);
+    qb = qb.where('m.personEducation', 'in', query.education);
   }
   if (query.ageMin !== undefined) {
-    qb = qb.where('p.birthDate', '<=', bornOnOrBefore(query.ageMin, asOf));
+    qb = qb.where('m.personBirthDate', '<=', bornOnOrBefore(query.ageMin, asOf));
   }
   if (query.ageMax !== undefined) {
     // Younger than ageMax + 1: born after the day he would turn ageMax + 1.
-    qb = qb.where('p.birthDate', '>', bornOnOrBefore(query.ageMax + 1, asOf));
+    qb = qb.where('m.personBirthDate', '>', bornOnOrBefore(query.ageMax + 1, asOf));
   }
   if (query.partyYearsMin !== undefined) {
     qb = qb.where('m.fullMemberSince', '<=', bornOnOrBefore(query.partyYearsMin, asOf));
@@ -193,37 +237,102 @@ function rosterBaseQuery(db: Db, path: string, query: RosterQuery, asOf: IsoDate
   if (query.partyYearsMax !== undefined) {
     qb = qb.where('m.fullMemberSince', '>', bornOnOrBefore(query.partyYearsMax + 1, asOf));
   }
-  const q = query.q?.trim() ?? '';
-  if (q !== '') {
-    if (isPinyinQuery(q)) {
-      const lower = q.toLowerCase();
-      // The stored keys are lowercase a–z only, so a prefix is also a range, which an index can
-      // serve (LIKE cannot use a plain index in SQLite); the LIKE stays as the exact test.
-      const upper = prefixUpperBound(lower);
-      qb = qb.where((eb) => {
-        const prefix = (column: 'p.nameInitials' | 'p.namePinyin') =>
-          eb.and([
-            eb(column, '>=', lower),
-            ...(upper === null ? [] : [eb(column, '<', upper)]),
-            eb(column, 'like', `${lower}%`),
-          ]);
-        return eb.or([prefix('p.nameInitials'), prefix('p.namePinyin')]);
-      });
-    } else {
-      const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb = qb.where(sql<boolean>`p.name like ${`%${escaped}%`} escape '\\'`);
+  if (arm !== null) {
+    const q = query.q?.trim() ?? '';
+    const key = arm === 'name' ? q : q.toLowerCase();
+    // A prefix is also a range (byte order: SQLite's BINARY, PostgreSQL's C collation), which
+    // the index on the key serves and which gives the order; the LIKE stays as the exact test.
+    const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const prefix = (column: (typeof ARM_COLUMN)[SearchArm]) =>
+      qb
+        .where(column, '>=', key)
+        .where(column, '<', prefixUpperBound(key))
+        .where(sql<boolean>`${sql.ref(column)} like ${`${escaped}%`} escape '\\'`);
+    qb = prefix(ARM_COLUMN[arm]);
+    if (arm === 'pinyin') {
+      // Found by the initials arm already.
+      qb = qb.where((eb) =>
+        eb.or([
+          eb('m.personNameInitials', '<', key),
+          eb('m.personNameInitials', '>=', prefixUpperBound(key)),
+        ]),
+      );
     }
   }
   return qb;
 }
 
-/** The first string after every string that starts with `prefix` (a–z only), or null. */
-function prefixUpperBound(prefix: string): string | null {
-  const head = prefix.replace(/z+$/, '');
-  if (head === '') {
-    return null;
+/** The first string after every string that starts with `prefix`: its last character + 1. */
+function prefixUpperBound(prefix: string): string {
+  const chars = Array.from(prefix);
+  const last = chars.pop() ?? '';
+  return chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+}
+
+const LIST_COLUMNS = [
+  'm.id as membershipId',
+  'm.personId',
+  'm.orgId',
+  'm.status',
+  'm.joinedOn',
+  'm.fullMemberSince',
+  'm.awayKind',
+  'm.awaySince',
+] as const;
+
+/** The person fields of a page's rows, read by id after the page is known. */
+async function withPersons(
+  db: Db,
+  rows: {
+    membershipId: number;
+    personId: number;
+    orgId: number;
+    status: MembershipStatusCode;
+    joinedOn: string | null;
+    fullMemberSince: string | null;
+    awayKind: AwayKind | null;
+    awaySince: string | null;
+  }[],
+): Promise<RawRow[]> {
+  if (rows.length === 0) {
+    return [];
   }
-  return head.slice(0, -1) + String.fromCharCode(head.charCodeAt(head.length - 1) + 1);
+  const persons = await db
+    .selectFrom('person as p')
+    .select([
+      'p.id',
+      'p.name',
+      'p.gender',
+      'p.ethnicity',
+      'p.birthDate',
+      'p.idNumber',
+      'p.education',
+      'p.phone',
+      'p.occupation',
+      'p.workUnit',
+    ])
+    .where(
+      'p.id',
+      'in',
+      rows.map((r) => r.personId),
+    )
+    .execute();
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  return rows.map((r) => {
+    const p = byId.get(r.personId)!;
+    return {
+      ...r,
+      name: p.name,
+      gender: p.gender,
+      ethnicity: p.ethnicity,
+      birthDate: p.birthDate,
+      idNumber: p.idNumber,
+      education: p.education,
+      phone: p.phone,
+      occupation: p.occupation,
+      workUnit: p.workUnit,
+    };
+  });
 }
 
 export async function listRoster(
@@ -238,50 +347,55 @@ export async function listRoster(
   const asOf = chinaToday(ctx);
   const page = Math.max(1, query.page ?? 1);
   const pageSize = Math.min(200, Math.max(1, query.pageSize ?? 20));
-  const base = rosterBaseQuery(ctx.db, path, query, asOf);
-  let rows = base.select([
-    'm.id as membershipId',
-    'm.personId',
-    'm.orgId',
-    'm.status',
-    'm.joinedOn',
-    'm.fullMemberSince',
-    'm.awayKind',
-    'm.awaySince',
-    'p.name',
-    'p.gender',
-    'p.ethnicity',
-    'p.birthDate',
-    'p.idNumber',
-    'p.education',
-    'p.phone',
-    'p.occupation',
-    'p.workUnit',
-  ]);
-  switch (query.sort ?? 'org') {
-    case 'name':
-      rows = rows.orderBy('p.namePinyin').orderBy('m.id');
-      break;
-    case 'birthDate':
-      rows = rows.orderBy('p.birthDate').orderBy('m.id');
-      break;
-    case 'joinedOn':
-      rows = rows.orderBy('m.joinedOn').orderBy('m.id');
-      break;
-    case 'org':
-      rows = rows.orderBy('m.orgId').orderBy('m.id');
-      break;
-  }
   const offset = (page - 1) * pageSize;
-  const items = await rows.limit(pageSize).offset(offset).execute();
-  // A short page that is not past the end already tells the total; count only otherwise.
-  let total: number;
-  if (items.length < pageSize && (items.length > 0 || offset === 0)) {
-    total = offset + items.length;
-  } else {
-    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    total = Number(totalRow?.n ?? 0);
+  // Enough to tell that the page after this one exists, and never less than the usual bound.
+  const countLimit = Math.max(ROSTER_COUNT_LIMIT, offset + pageSize + 1);
+  const arms = searchArms(query.q?.trim() ?? '');
+  const orderOf = (arm: SearchArm | null): ListOrder => {
+    if (arm !== null) {
+      return ARM_COLUMN[arm].slice(2) as ListOrder;
+    }
+    switch (query.sort ?? 'org') {
+      case 'name':
+        return 'personNamePinyin';
+      case 'birthDate':
+        return 'personBirthDate';
+      case 'joinedOn':
+        return 'joinedOn';
+      case 'org':
+        return 'orgId';
+    }
+  };
+  // The page is the concatenation of the arms (one without a search): each arm is read in its
+  // own index order, from where the page starts in it, until the page is full.
+  const found: Awaited<ReturnType<typeof pageOfArm>> = [];
+  let skip = offset;
+  let total = 0;
+  let totalIsLowerBound = false;
+  for (const arm of arms.length === 0 ? [null] : arms) {
+    const order = orderOf(arm);
+    const base = rosterBaseQuery(ctx.db, path, query, asOf, arm, order === 'orgId');
+    const need = pageSize - found.length;
+    let armTotal: number | null = null;
+    if (need > 0) {
+      const rows = await pageOfArm(base, order, need, skip);
+      found.push(...rows);
+      if (rows.length < need && (rows.length > 0 || skip === 0)) {
+        // A short page that is not past the end tells this arm's total.
+        armTotal = skip + rows.length;
+      }
+    }
+    if (armTotal === null) {
+      const counted = await boundedCount(ctx.db, base, countLimit);
+      armTotal = counted;
+      if (counted >= countLimit) {
+        totalIsLowerBound = true;
+      }
+    }
+    skip = Math.max(0, skip - armTotal);
+    total += armTotal;
   }
+  const items = await withPersons(ctx.db, found);
   const orgs = await orgIndex(
     ctx.db,
     path.split('/').length > 3 ? parentPathOfVillage(path) : path,
@@ -289,9 +403,38 @@ export async function listRoster(
   return {
     items: items.map((r) => toRow(r, orgs, asOf)),
     total,
+    totalIsLowerBound,
     page,
     pageSize,
   };
+}
+
+function pageOfArm(
+  base: ReturnType<typeof rosterBaseQuery>,
+  order: ListOrder,
+  limit: number,
+  offset: number,
+) {
+  return base
+    .select([...LIST_COLUMNS])
+    .orderBy(`m.${order}`)
+    .orderBy('m.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** count(*) of at most `limit` matching rows: the index is read no further than that. */
+async function boundedCount(
+  db: Db,
+  base: ReturnType<typeof rosterBaseQuery>,
+  limit: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(base.select('m.id').limit(limit).as('t'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** For a path below the township, the township's path, so village names can be found. */
@@ -338,7 +481,7 @@ function toRow(
   };
 }
 
-/** Every row matching the query (no paging), for exports. */
+/** Every row matching the query (no paging), for exports; in the order of the list. */
 export async function listRosterAll(
   ctx: ServiceContext,
   actor: Actor,
@@ -349,29 +492,29 @@ export async function listRosterAll(
     path = (await getOrgInScope(ctx, actor, query.orgId)).path;
   }
   const asOf = chinaToday(ctx);
-  const rows = await rosterBaseQuery(ctx.db, path, query, asOf)
-    .select([
-      'm.id as membershipId',
-      'm.personId',
-      'm.orgId',
-      'm.status',
-      'm.joinedOn',
-      'm.fullMemberSince',
-      'm.awayKind',
-      'm.awaySince',
-      'p.name',
-      'p.gender',
-      'p.ethnicity',
-      'p.birthDate',
-      'p.idNumber',
-      'p.education',
-      'p.phone',
-      'p.occupation',
-      'p.workUnit',
-    ])
-    .orderBy('m.orgId')
-    .orderBy('m.id')
-    .execute();
+  const arms = searchArms(query.q?.trim() ?? '');
+  const rows: RawRow[] = [];
+  for (const arm of arms.length === 0 ? [null] : arms) {
+    rows.push(
+      ...(await rosterBaseQuery(ctx.db, path, query, asOf, arm, arm === null)
+        .innerJoin('person as p', 'p.id', 'm.personId')
+        .select([
+          ...LIST_COLUMNS,
+          'p.name',
+          'p.gender',
+          'p.ethnicity',
+          'p.birthDate',
+          'p.idNumber',
+          'p.education',
+          'p.phone',
+          'p.occupation',
+          'p.workUnit',
+        ])
+        .orderBy(arm === null ? 'm.orgId' : ARM_COLUMN[arm])
+        .orderBy('m.id')
+        .execute()),
+    );
+  }
   const orgs = await orgIndex(ctx.db, parentPathOfVillage(path));
   return rows.map((r) => toRow(r, orgs, asOf));
 }

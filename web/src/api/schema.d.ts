@@ -3006,6 +3006,7 @@ export interface paths {
                 awaySince: string | null;
               }[];
               total: number;
+              totalIsLowerBound: boolean;
               page: number;
               pageSize: number;
             };

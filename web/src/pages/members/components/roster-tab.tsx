@@ -178,7 +178,7 @@ export function RosterTab({ canReveal, canRecord }: { canReveal: boolean; canRec
         <Col xs={24} md={8}>
           <Input.Search
             aria-label="检索姓名"
-            placeholder="姓名、全拼或首字母（如 zs）"
+            placeholder="姓名开头、全拼或首字母（如 zs）"
             allowClear
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -293,7 +293,10 @@ export function RosterTab({ canReveal, canRecord }: { canReveal: boolean; canRec
           total: roster.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 人`,
+          showTotal: (total) =>
+            roster.data?.totalIsLowerBound === true
+              ? `共 ${lowerBoundText(total)} 人，可缩小范围或检索`
+              : `共 ${total} 人`,
           onChange: (page, pageSize) =>
             setQuery((q) => ({ ...q, page: pageSize === q.pageSize ? page : 1, pageSize })),
         }}
@@ -306,6 +309,14 @@ export function RosterTab({ canReveal, canRecord }: { canReveal: boolean; canRec
       />
     </Card>
   );
+}
+
+/**
+ * A total the server counted only up to its bound (ADR 0015): "1万+" from ten thousand on,
+ * else the number with "+".
+ */
+function lowerBoundText(total: number): string {
+  return total >= 10_000 ? `${Math.floor(total / 10_000)}万+` : `${total}+`;
 }
 
 /** A from–to pair of whole numbers (年龄, 党龄); an empty side means no bound. */

@@ -29,14 +29,24 @@ export async function orgCheckFindings(
   path: string,
   asOf: IsoDate,
 ): Promise<OrgCheckFinding[]> {
-  const orgs = await ctx.db.selectFrom('org').selectAll().where('path', 'like', `${path}%`).execute();
+  const orgs = await ctx.db
+    .selectFrom('org')
+    .selectAll()
+    .where('path', 'like', `${path}%`)
+    .execute();
   // Village-level orgs sit directly under a 乡镇党委, which may lie above `path`.
-  const parentIds = [...new Set(orgs.map((o) => o.parentId).filter((id): id is number => id !== null))];
+  const parentIds = [
+    ...new Set(orgs.map((o) => o.parentId).filter((id): id is number => id !== null)),
+  ];
   const parentKinds = new Map<number, string>(
     parentIds.length === 0
       ? []
       : (
-          await ctx.db.selectFrom('org').select(['id', 'kind']).where('id', 'in', parentIds).execute()
+          await ctx.db
+            .selectFrom('org')
+            .select(['id', 'kind'])
+            .where('id', 'in', parentIds)
+            .execute()
         ).map((o) => [o.id, o.kind]),
   );
   const villages = orgs.filter(

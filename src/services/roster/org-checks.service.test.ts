@@ -89,7 +89,7 @@ for (const target of testDatabaseTargets()) {
     it('exports the report as a workbook, one row per finding', async () => {
       const r = await orgCheckReport(w.ctx, w.actors['zuzhi']!);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(await orgCheckReportXlsx(r));
+      await book.xlsx.load((await orgCheckReportXlsx(r)) as unknown as ExcelJS.Buffer);
       const sheet = book.getWorksheet('组织设置检查')!;
       expect(String(sheet.getCell('A1').value)).toContain('青山镇党委组织设置检查');
       expect(sheet.getRow(2).values).toEqual([

@@ -23,7 +23,7 @@ import { chinaToday } from './member.service';
 
 const VILLAGE_KINDS = ['partyCommittee', 'generalBranch', 'branch'];
 
-/** Every finding of the four checks for the orgs under `path` (the org at `path` included). */
+/** Every finding of the four checks for the orgs under `path` (the org at `path` included), errors first. */
 export async function orgCheckFindings(
   ctx: ServiceContext,
   path: string,
@@ -108,7 +108,10 @@ export async function orgCheckFindings(
       name: m.name,
       awaySince: m.awaySince as string,
     }));
-  return runOrgChecks({ villages: villageFacts, branches: branchFacts, away }, asOf);
+  // Errors (BR-04) first; otherwise the checks' own order (villages, branches, members).
+  return runOrgChecks({ villages: villageFacts, branches: branchFacts, away }, asOf).sort((a, b) =>
+    a.level === b.level ? 0 : a.level === 'error' ? -1 : 1,
+  );
 }
 
 export interface OrgCheckReport {

@@ -16,7 +16,8 @@ import {
   type VillageFacts,
 } from '../../domain/roster/org-checks';
 import type { CadreTitle } from '../../domain/roster/types';
-import type { OrgRow } from '../../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, OrgRow } from '../../db/schema';
 import type { Actor, ServiceContext } from '../context';
 import { getOrgInScope } from '../org.service';
 import { chinaToday } from './member.service';
@@ -56,14 +57,36 @@ export async function orgCheckFindings(
       parentKinds.get(o.parentId) === 'townshipCommittee',
   );
   const branches = orgs.filter((o) => o.kind === 'branch');
-  const members = await ctx.db
-    .selectFrom('partyMembership as m')
-    .innerJoin('person as p', 'p.id', 'm.personId')
-    .innerJoin('org as o', 'o.id', 'm.orgId')
-    .select(['m.orgId', 'o.path', 'm.personId', 'p.name', 'm.status', 'm.awayKind', 'm.awaySince'])
-    .where('o.path', 'like', `${path}%`)
-    .where('m.status', 'in', ['full', 'probationary'])
-    .where((eb) => eb.or([eb('m.awayKind', 'is', null), eb('m.awayKind', '<>', 'transferredOut')]))
+  const inScope = (eb: ExpressionBuilder<Database, 'partyMembership'>) =>
+    eb(
+      'partyMembership.orgId',
+      'in',
+      eb.selectFrom('org').select('org.id').where('org.path', 'like', `${path}%`),
+    );
+  // Counted in SQL: only the 流动党员 are needed by name.
+  const counts = await ctx.db
+    .selectFrom('partyMembership')
+    .select(['orgId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inScope)
+    .where('status', 'in', ['full', 'probationary'])
+    .where((eb) => eb.or([eb('awayKind', 'is', null), eb('awayKind', '<>', 'transferredOut')]))
+    .groupBy(['orgId', 'status'])
+    .execute();
+  const mobile = await ctx.db
+    .selectFrom('partyMembership')
+    .innerJoin('person', 'person.id', 'partyMembership.personId')
+    .select([
+      'partyMembership.orgId',
+      'partyMembership.personId',
+      'person.name',
+      'partyMembership.awaySince',
+    ])
+    .where(inScope)
+    .where('partyMembership.status', 'in', ['full', 'probationary'])
+    .where('partyMembership.awayKind', '=', 'mobile')
+    .where('partyMembership.awaySince', 'is not', null)
+    .orderBy('partyMembership.orgId')
+    .orderBy('partyMembership.id')
     .execute();
   const posts =
     branches.length === 0
@@ -79,35 +102,53 @@ export async function orgCheckFindings(
           .where('c.termStart', '<=', asOf)
           .execute();
 
-  const under = (org: OrgRow) => members.filter((m) => m.path.startsWith(org.path));
+  // Counts per org once; an org's subtree then sums over the (few) orgs below it.
+  const perOrg = new Map<number, { full: number; members: number }>();
+  for (const c of counts) {
+    const row = perOrg.get(c.orgId) ?? { full: 0, members: 0 };
+    row.members += Number(c.n);
+    if (c.status === 'full') {
+      row.full += Number(c.n);
+    }
+    perOrg.set(c.orgId, row);
+  }
+  const under = (org: OrgRow) => {
+    const total = { full: 0, members: 0 };
+    for (const o of orgs) {
+      const c = perOrg.get(o.id);
+      if (c !== undefined && o.path.startsWith(org.path)) {
+        total.full += c.full;
+        total.members += c.members;
+      }
+    }
+    return total;
+  };
   const villageFacts: VillageFacts[] = villages.map((v) => ({
     orgId: v.id,
     name: v.name,
-    fullMembers: under(v).filter((m) => m.status === 'full').length,
+    fullMembers: under(v).full,
     isJointBranch: v.kind === 'branch' && isJointBranchName(v.name),
   }));
   const branchFacts: BranchSetupFacts[] = branches.map((b) => {
-    const mine = under(b);
+    const counts = under(b);
     return {
       orgId: b.id,
       name: b.name,
-      fullMembers: mine.filter((m) => m.status === 'full').length,
-      members: mine.length,
+      fullMembers: counts.full,
+      members: counts.members,
       officers: posts
         .filter((p) => p.orgId === b.id)
         .map((p) => ({ personId: p.personId, title: p.title as CadreTitle })),
     };
   });
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const away: AwayMemberFacts[] = members
-    .filter((m) => m.awayKind === 'mobile' && m.awaySince !== null)
-    .map((m) => ({
-      orgId: m.orgId,
-      orgName: orgName.get(m.orgId) ?? '',
-      personId: m.personId,
-      name: m.name,
-      awaySince: m.awaySince as string,
-    }));
+  const away: AwayMemberFacts[] = mobile.map((m) => ({
+    orgId: m.orgId,
+    orgName: orgName.get(m.orgId) ?? '',
+    personId: m.personId,
+    name: m.name,
+    awaySince: m.awaySince as string,
+  }));
   // Errors (BR-04) first; otherwise the checks' own order (villages, branches, members).
   return runOrgChecks({ villages: villageFacts, branches: branchFacts, away }, asOf).sort((a, b) =>
     a.level === b.level ? 0 : a.level === 'error' ? -1 : 1,

@@ -251,6 +251,12 @@ export async function createDossier(
           fullMemberSince: null,
           statusSince: null,
         },
+        {
+          actor,
+          orgPath: org.path,
+          occurredOn: chinaDateOf(at),
+          note: '建立发展党员档案（入党申请人）',
+        },
       );
       personId = inserted.personId;
       personName = name;

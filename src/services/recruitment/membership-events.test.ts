@@ -29,7 +29,7 @@ for (const target of testDatabaseTargets()) {
         .where('personId', '=', personId)
         .executeTakeFirstOrThrow();
 
-    it('a step that makes an applicant an activist writes a 更正 event naming the dossier, and deleting it another', async () => {
+    it('a new dossier starts the history with 建档; becoming an activist is a 更正 naming the dossier, and deleting the step another', async () => {
       const zuzhi = w.actors['zuzhi']!;
       const id = await createDossier(w.ctx, zuzhi, {
         orgId: await w.orgIdByName('河口村第一党支部'),
@@ -53,6 +53,13 @@ for (const target of testDatabaseTargets()) {
       });
       expect(await eventsOf(personId)).toEqual([
         {
+          kind: 'recorded',
+          occurredOn: '2026-11-27',
+          statusBefore: null,
+          statusAfter: 'applicant',
+          note: '建立发展党员档案（入党申请人）',
+        },
+        {
           kind: 'corrected',
           occurredOn: '2026-11-20',
           statusBefore: 'applicant',
@@ -62,12 +69,29 @@ for (const target of testDatabaseTargets()) {
       ]);
       await saveStep(w.ctx, zuzhi, id, { stepKey: 'activistSelection', record: null });
       const events = await eventsOf(personId);
-      expect(events).toHaveLength(2);
-      expect(events[1]).toMatchObject({ statusBefore: 'activist', statusAfter: 'applicant' });
+      expect(events).toHaveLength(3);
+      expect(events[2]).toMatchObject({ statusBefore: 'activist', statusAfter: 'applicant' });
       expect((await membershipOf(personId)).status).toBe('applicant');
       // Saving a step that leaves the stage alone writes no event.
       await saveStep(w.ctx, zuzhi, id, { stepKey: 'application', record: { date: '2026-11-02' } });
-      expect(await eventsOf(personId)).toHaveLength(2);
+      expect(await eventsOf(personId)).toHaveLength(3);
+    });
+
+    it('every demo membership, the 发展党员 applicants included, has a history', async () => {
+      const bare = await w.handle.db
+        .selectFrom('partyMembership as m')
+        .select('m.id')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('membershipEvent as e')
+                .select('e.id')
+                .whereRef('e.membershipId', '=', 'm.id'),
+            ),
+          ),
+        )
+        .execute();
+      expect(bare).toEqual([]);
     });
 
     it('admission and 转正 are admitted and confirmed events on their own days, audited', async () => {

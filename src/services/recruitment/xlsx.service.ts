@@ -359,6 +359,12 @@ export async function importDossiers(
               fullMemberSince: null,
               statusSince: null,
             },
+            {
+              actor,
+              orgPath: p.orgPath,
+              occurredOn: todayOf(ctx),
+              note: `导入发展党员档案（${input.filename}）`,
+            },
           )
         ).personId;
         const created = await trx

@@ -813,13 +813,16 @@ export interface NewMembershipValues {
 
 /**
  * The one place that creates a person with his membership (pinyin keys included), inside the
- * caller's transaction. Columns added to `person` or `party_membership` are filled here.
+ * caller's transaction. Columns added to `person` or `party_membership` are filled here. With
+ * `recorded`, the membership's history starts with a 建档 event (audited); callers that start it
+ * with another event (组织关系转入) leave it out.
  */
 export async function insertPersonWithMembership(
   trx: Transaction<Database>,
   at: string,
   person: NewPersonValues,
   membership: NewMembershipValues,
+  recorded?: { actor: Actor; orgPath: string; occurredOn: IsoDate; note: string },
 ): Promise<{ personId: number; membershipId: number }> {
   const { id: personId } = await trx
     .insertInto('person')
@@ -848,6 +851,33 @@ export async function insertPersonWithMembership(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (recorded !== undefined) {
+    const state: MembershipState = {
+      status: membership.status,
+      joinedOn: membership.joinedOn,
+      fullMemberSince: membership.fullMemberSince,
+      awayKind: null,
+      awaySince: null,
+      statusSince: membership.statusSince,
+    };
+    await writeMembershipEventIn(
+      trx,
+      recorded.actor,
+      at,
+      {
+        id: membershipId,
+        personId,
+        orgId: membership.orgId,
+        areaCode: membership.areaCode,
+        orgPath: recorded.orgPath,
+      },
+      {
+        input: { kind: 'recorded', occurredOn: recorded.occurredOn, note: recorded.note },
+        before: null,
+        after: state,
+      },
+    );
+  }
   return { personId, membershipId };
 }
 

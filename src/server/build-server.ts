@@ -27,6 +27,7 @@ import { electionRoutes } from './routes/elections.route';
 import { rosterRoutes } from './routes/roster.route';
 import { rosterXlsxRoutes } from './routes/roster-xlsx.route';
 import { rosterCadreRoutes } from './routes/roster-cadre.route';
+import { rosterChecksRoutes } from './routes/roster-checks.route';
 import { recruitmentRoutes } from './routes/recruitment.route';
 import { trainingRoutes } from './routes/training.route';
 
@@ -101,6 +102,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(rosterRoutes(options.ctx));
   await app.register(rosterXlsxRoutes(options.ctx));
   await app.register(rosterCadreRoutes(options.ctx));
+  await app.register(rosterChecksRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));
   await app.register(meetingsRoutes(options.ctx));
   await app.register(trainingRoutes(options.ctx));

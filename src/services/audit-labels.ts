@@ -46,6 +46,7 @@ const ACTION_LABELS: Record<string, string> = {
   'roster.post.end': '两委职务离任',
   'roster.reserve.add': '列为后备干部',
   'roster.reserve.remove': '移出后备干部',
+  'roster.event.recorded': '党籍建档',
   'roster.event.corrected': '更正党籍信息',
   'roster.event.admitted': '接收为预备党员',
   'roster.event.confirmed': '预备党员转正',

@@ -36,6 +36,7 @@ export const ERROR_CATALOGUE = {
     message: '公民身份号码不正确或与出生日期、性别不一致',
   },
   ERR_ROSTER_NOT_VILLAGE: { status: 400, message: '所选组织不是村（社区）党组织' },
+  ERR_ROSTER_PERSON_EXISTS: { status: 409, message: '该公民身份号码的人员已在名册中' },
   ERR_ROSTER_POST_INVALID: { status: 400, message: '两委职务不符合要求' },
   ERR_ROSTER_IMPORT_FILE: { status: 400, message: '导入文件不是有效的 .xlsx 花名册' },
   ERR_ROSTER_IMPORT_TOO_LARGE: { status: 413, message: '导入文件超过大小上限' },

@@ -235,3 +235,64 @@ export function applyMembershipEvent(
       return next({ status: 'deceased', statusSince: input.occurredOn, ...away(null) });
   }
 }
+
+/**
+ * 组织关系转入 of a person not yet in the roster (《党员教育管理工作条例》第二十五条): the
+ * membership he arrives with. 正式 or 预备党员 with their dates; 介绍信编号, 转自 and 有效期 required;
+ * the letter must still be valid on the day it is received.
+ */
+export function arriveByTransfer(input: MembershipEventInput, asOf: IsoDate): EventOutcome {
+  if (compareDates(input.occurredOn, asOf) > 0) {
+    return fail('occurredOn', `转入日期 ${input.occurredOn} 不能晚于今天 ${asOf}`);
+  }
+  const status = input.status ?? 'full';
+  if (!MEMBERS.includes(status)) {
+    return fail(
+      'status',
+      `组织关系转入的应是正式党员或预备党员，不能是“${MEMBERSHIP_STATUS_LABELS[status]}”`,
+    );
+  }
+  if (blank(input.letterNumber)) {
+    return fail('letterNumber', '组织关系转入须填写介绍信编号');
+  }
+  if (blank(input.place)) {
+    return fail('place', '组织关系转入须填写转自的党组织');
+  }
+  if (input.validUntil === undefined || input.validUntil === null) {
+    return fail('validUntil', '组织关系转入须填写介绍信有效期');
+  }
+  if (input.validUntil < input.occurredOn) {
+    return fail(
+      'validUntil',
+      `介绍信有效期至 ${input.validUntil}，转入日期 ${input.occurredOn} 已过有效期`,
+    );
+  }
+  const state: MembershipState = {
+    status,
+    joinedOn: input.joinedOn ?? null,
+    fullMemberSince: status === 'full' ? (input.fullMemberSince ?? null) : null,
+    awayKind: null,
+    awaySince: null,
+    statusSince: input.occurredOn,
+  };
+  if (state.joinedOn === null) {
+    return fail('joinedOn', `${MEMBERSHIP_STATUS_LABELS[status]}必须填写入党日期`);
+  }
+  if (status === 'full' && state.fullMemberSince === null) {
+    return fail('fullMemberSince', '正式党员必须填写转正日期');
+  }
+  const problem = datesProblem(state);
+  if (problem !== null) {
+    return { ok: false, problem };
+  }
+  if (state.joinedOn > input.occurredOn) {
+    return fail('joinedOn', `入党日期 ${state.joinedOn} 晚于转入日期 ${input.occurredOn}`);
+  }
+  if (state.fullMemberSince !== null && state.fullMemberSince > input.occurredOn) {
+    return fail(
+      'fullMemberSince',
+      `转正日期 ${state.fullMemberSince} 晚于转入日期 ${input.occurredOn}`,
+    );
+  }
+  return { ok: true, state };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMembershipEvent, type MembershipState } from './events';
+import { applyMembershipEvent, arriveByTransfer, type MembershipState } from './events';
 import { nameSearchKeys } from './pinyin';
 import {
   ageBand,
@@ -219,5 +219,62 @@ describe('structure', () => {
   it('flags an absence of six months on the day it reaches six months', () => {
     expect(isAwayLongEnoughToTransfer('2026-05-27', AS_OF)).toBe(true);
     expect(isAwayLongEnoughToTransfer('2026-05-28', AS_OF)).toBe(false);
+  });
+});
+
+describe('arriveByTransfer', () => {
+  const letter = {
+    kind: 'transferIn' as const,
+    occurredOn: '2026-11-20',
+    letterNumber: '甬组转字〔2026〕第112号',
+    place: '中共宁波市北仑区新碶街道工作委员会',
+    validUntil: '2026-11-20',
+    status: 'full' as const,
+    joinedOn: '2015-06-30',
+    fullMemberSince: '2016-06-30',
+  };
+  it('takes a 正式党员 with a letter valid on the day of arrival, here, dated that day', () => {
+    expect(arriveByTransfer(letter, AS_OF)).toEqual({
+      ok: true,
+      state: {
+        status: 'full',
+        joinedOn: '2015-06-30',
+        fullMemberSince: '2016-06-30',
+        awayKind: null,
+        awaySince: null,
+        statusSince: '2026-11-20',
+      },
+    });
+  });
+  it('refuses a letter past its validity by one day', () => {
+    const r = arriveByTransfer({ ...letter, validUntil: '2026-11-19' }, AS_OF);
+    expect(r).toMatchObject({ ok: false, problem: { field: 'validUntil' } });
+  });
+  it('requires the letter number, the sending org and the dates of the status', () => {
+    expect(arriveByTransfer({ ...letter, letterNumber: ' ' }, AS_OF)).toMatchObject({
+      problem: { field: 'letterNumber' },
+    });
+    expect(arriveByTransfer({ ...letter, place: '' }, AS_OF)).toMatchObject({
+      problem: { field: 'place' },
+    });
+    expect(arriveByTransfer({ ...letter, fullMemberSince: null }, AS_OF)).toMatchObject({
+      problem: { field: 'fullMemberSince' },
+    });
+    expect(
+      arriveByTransfer({ ...letter, status: 'probationary', fullMemberSince: null }, AS_OF),
+    ).toMatchObject({ ok: true, state: { status: 'probationary', fullMemberSince: null } });
+    expect(arriveByTransfer({ ...letter, status: 'activist' }, AS_OF)).toMatchObject({
+      problem: { field: 'status' },
+    });
+  });
+  it('refuses a day after today, accepts today', () => {
+    expect(
+      arriveByTransfer({ ...letter, occurredOn: '2026-11-28', validUntil: '2026-12-31' }, AS_OF),
+    ).toMatchObject({
+      problem: { field: 'occurredOn' },
+    });
+    expect(
+      arriveByTransfer({ ...letter, occurredOn: AS_OF, validUntil: '2026-12-31' }, AS_OF).ok,
+    ).toBe(true);
   });
 });

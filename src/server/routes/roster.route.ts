@@ -14,6 +14,7 @@ import {
   listRoster,
   recordMembershipEvent,
   revealIdNumber,
+  transferInNewMember,
 } from '../../services/roster/member.service';
 import {
   getVillageProfile,
@@ -22,6 +23,7 @@ import {
 } from '../../services/roster/village.service';
 import { actorOf } from '../access';
 import { idParams } from '../schemas';
+import { orgCheckFindingSchema } from './roster-checks.route';
 
 const statusSchema = z.enum(MEMBERSHIP_STATUS_CODES as [string, ...string[]]);
 const awayKindSchema = z.enum(['mobile', 'abroad', 'lostContact', 'transferredOut']);
@@ -254,6 +256,46 @@ export function rosterRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      '/api/roster/members/transfer-in',
+      {
+        config: { access: { roles: ADMIN_ROLES, scope: 'caller' } },
+        schema: {
+          summary: '组织关系转入（名册中还没有的党员）：新建人员与党籍，登记转入',
+          body: z.object({
+            orgId: z.number().int().positive(),
+            person: z.object({
+              name: z.string().max(20),
+              gender: z.enum(['男', '女']),
+              idNumber: z.string().max(18),
+              ethnicity: z.string().max(20).nullish(),
+              birthDate: dateSchema.nullish(),
+              education: z.string().max(20).nullish(),
+              phone: z.string().max(30).nullish(),
+              occupation: z.string().max(50).nullish(),
+              workUnit: z.string().max(100).nullish(),
+            }),
+            status: z.enum(['full', 'probationary']),
+            joinedOn: dateSchema,
+            fullMemberSince: dateSchema.nullish(),
+            occurredOn: dateSchema,
+            letterNumber: z.string().max(60),
+            fromOrg: z.string().max(100),
+            validUntil: dateSchema,
+            note: z.string().max(500).nullish(),
+          }),
+          response: {
+            201: z.object({ membershipId: z.number().int(), personId: z.number().int() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const ids = await transferInNewMember(ctx, actorOf(request), request.body);
+        reply.status(201);
+        return ids;
+      },
+    );
+
     app.get(
       '/api/roster/villages',
       {
@@ -350,9 +392,7 @@ export function rosterRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
                 candidate: z.number().int(),
               }),
               structure: structureSchema,
-              findings: z.array(
-                z.object({ ruleId: z.string(), citation: z.string(), message: z.string() }),
-              ),
+              findings: z.array(orgCheckFindingSchema),
             }),
           },
         },

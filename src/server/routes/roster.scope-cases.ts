@@ -37,6 +37,21 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
         }),
       expect: 'forbidden',
     },
+    'POST /api/roster/members/transfer-in': {
+      attempt: () =>
+        call('POST', '/api/roster/members/transfer-in', {
+          orgId: outside,
+          person: { name: '越权转入', gender: '男', idNumber: '11010519491231002X' },
+          status: 'full',
+          joinedOn: '2010-07-01',
+          fullMemberSince: '2011-07-01',
+          occurredOn: '2026-11-20',
+          letterNumber: '越权',
+          fromOrg: '越权',
+          validUntil: '2026-12-20',
+        }),
+      expect: 'forbidden',
+    },
     'GET /api/roster/villages': {
       attempt: () => call('GET', '/api/roster/villages'),
       expect: (res) => {
@@ -95,6 +110,19 @@ export const buildScopeCases: ScopeCaseFactory = async ({ world, call }) => {
     },
     'DELETE /api/roster/reserves/:id': {
       attempt: () => call('DELETE', '/api/roster/reserves/1'),
+      expect: 'forbidden',
+    },
+    'GET /api/roster/checks': {
+      attempt: () => call('GET', '/api/roster/checks'),
+      expect: (res) => {
+        const body = res.json() as { scopeName: string; findings: { orgName: string }[] };
+        expect(body.scopeName).toBe('河口村党委');
+        expect(body.findings.length).toBeGreaterThan(0);
+        expect(body.findings.every((f) => f.orgName.startsWith('河口村'))).toBe(true);
+      },
+    },
+    'GET /api/roster/checks/export': {
+      attempt: () => call('GET', `/api/roster/checks/export?orgId=${outside}`),
       expect: 'forbidden',
     },
     'GET /api/roster/statistics': {

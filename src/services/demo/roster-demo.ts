@@ -398,3 +398,63 @@ export async function seedRosterDemo(
   }
   return { posts, events, reserves };
 }
+
+/**
+ * A 建档 event for every membership the other modules' demos added without one (the 发展党员
+ * applicants), so every demo history starts somewhere. Runs after those demos.
+ */
+export async function recordUnrecordedMemberships(
+  trx: Transaction<Database>,
+  areaCode: string,
+  at: string,
+): Promise<number> {
+  const rows = await trx
+    .selectFrom('partyMembership as m')
+    .select(['m.id', 'm.personId', 'm.orgId', 'm.status', 'm.joinedOn', 'm.fullMemberSince'])
+    .where('m.areaCode', '=', areaCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('membershipEvent as e').select('e.id').whereRef('e.membershipId', '=', 'm.id'),
+        ),
+      ),
+    )
+    .orderBy('m.id')
+    .execute();
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
+      .insertInto('membershipEvent')
+      .values(
+        rows.slice(i, i + 200).map((m) => ({
+          membershipId: m.id,
+          personId: m.personId,
+          orgId: m.orgId,
+          areaCode,
+          kind: 'recorded' as const,
+          occurredOn: m.fullMemberSince ?? m.joinedOn ?? at.slice(0, 10),
+          statusBefore: null,
+          statusAfter: m.status,
+          letterNumber: null,
+          place: null,
+          validUntil: null,
+          receivedOn: null,
+          contactName: null,
+          contactPhone: null,
+          relatedEventId: null,
+          note: '演示数据建档',
+          detailJson: null,
+          recordedAt: at,
+          recordedById: null,
+          recordedByName: '系统',
+        })),
+      )
+      .execute();
+  }
+  await trx
+    .updateTable('partyMembership')
+    .set((eb) => ({ statusSince: eb.fn.coalesce('fullMemberSince', 'joinedOn'), updatedAt: at }))
+    .where('areaCode', '=', areaCode)
+    .where('statusSince', 'is', null)
+    .execute();
+  return rows.length;
+}

@@ -10,7 +10,7 @@ import { hashPassword } from '../password';
 import { seedRecruitmentDemo } from './recruitment-demo';
 import { seedElectionsDemo } from './elections-demo';
 import { seedMeetingsDemo } from './meetings-demo';
-import { seedRosterDemo } from './roster-demo';
+import { recordUnrecordedMemberships, seedRosterDemo } from './roster-demo';
 import {
   DEMO_AREA_CODE,
   DEMO_PASSWORD,
@@ -123,6 +123,7 @@ export async function seedDemo(
     await seedRosterDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await seedElectionsDemo(trx, DEMO_AREA_CODE, at);
     await seedRecruitmentDemo(trx, DEMO_AREA_CODE, at, options.seed);
+    await recordUnrecordedMemberships(trx, DEMO_AREA_CODE, at);
     // After every other module's demo, so members they add attend meetings too.
     await seedMeetingsDemo(trx, DEMO_AREA_CODE, at, options.seed);
     await appendAudit(trx, SYSTEM_ACTOR, at, {

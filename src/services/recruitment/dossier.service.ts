@@ -28,6 +28,7 @@ import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { getOrgInScope, requireInScope } from '../org.service';
+import { followRecruitmentIn, insertPersonWithMembership } from '../roster/member.service';
 import {
   loadDossiers,
   loadRosterFacts,
@@ -228,9 +229,10 @@ export async function createDossier(
       if (birthDate === null) {
         throw new AppError('ERR_VALIDATION', '请填写出生日期或公民身份号码', 'person.birthDate');
       }
-      const inserted = await trx
-        .insertInto('person')
-        .values({
+      const inserted = await insertPersonWithMembership(
+        trx,
+        at,
+        {
           name,
           gender: p.gender,
           ethnicity: null,
@@ -239,24 +241,25 @@ export async function createDossier(
           education: p.education?.trim() || null,
           phone: null,
           occupation: p.occupation?.trim() || null,
-          areaCode: org.areaCode,
-          createdAt: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      personId = inserted.id;
-      personName = name;
-      await trx
-        .insertInto('partyMembership')
-        .values({
-          personId,
+          workUnit: null,
+        },
+        {
           orgId: org.id,
+          areaCode: org.areaCode,
           status: 'applicant',
           joinedOn: null,
           fullMemberSince: null,
-          areaCode: org.areaCode,
-        })
-        .execute();
+          statusSince: null,
+        },
+        {
+          actor,
+          orgPath: org.path,
+          occurredOn: chinaDateOf(at),
+          note: '建立发展党员档案（入党申请人）',
+        },
+      );
+      personId = inserted.personId;
+      personName = name;
     }
     let code: string;
     if (input.code !== undefined && input.code.trim() !== '') {
@@ -757,7 +760,7 @@ export async function saveStep(
       .set({ stage, updatedAt: at })
       .where('id', '=', id)
       .execute();
-    await syncMembership(trx, e.loaded, stage, preview.dossier);
+    await syncMembership(trx, actor, at, e.loaded, stage, preview.dossier);
     await appendAudit(trx, actor, at, {
       action: input.record === null ? 'recruitment.deleteStep' : 'recruitment.saveStep',
       entityType: 'recruitmentDossier',
@@ -785,9 +788,14 @@ export async function saveStep(
   return getDossier(ctx, actor, id);
 }
 
-/** Keeps the roster's membership status in step with the dossier's stage. */
+/**
+ * Keeps the roster's membership status in step with the dossier's stage, through the roster's
+ * membership events (接收为预备党员, 转正, or 更正 for the other stages), audited in this transaction.
+ */
 export async function syncMembership(
   trx: Transaction<Database>,
+  actor: Actor,
+  at: string,
   d: LoadedDossier,
   stage: Stage,
   dossier: Dossier | null,
@@ -796,24 +804,42 @@ export async function syncMembership(
   if (status === null) {
     return;
   }
-  const joinedOn = dossier?.steps.admissionMeeting?.date ?? null;
+  const steps = dossier?.steps;
+  const joinedOn =
+    stage === 'probationary' || stage === 'full' ? (steps?.admissionMeeting?.date ?? null) : null;
   const fullMemberSince =
     stage === 'full'
-      ? (dossier?.steps.fullMembershipApproval?.fullMemberSince ??
-        dossier?.steps.fullMembershipApproval?.date ??
+      ? (steps?.fullMembershipApproval?.fullMemberSince ??
+        steps?.fullMembershipApproval?.date ??
         null)
       : null;
-  await trx
-    .updateTable('partyMembership')
-    .set({
-      status,
-      joinedOn: stage === 'probationary' || stage === 'full' ? joinedOn : null,
-      fullMemberSince,
-    })
-    .where('personId', '=', d.personId)
-    .where('status', 'in', ['applicant', 'activist', 'candidate', 'probationary', 'full'])
-    .execute();
+  const since: Record<Stage, string | null> = {
+    applicant: steps?.application?.date ?? null,
+    activist: steps?.activistSelection?.date ?? null,
+    candidate: steps?.candidateSelection?.date ?? null,
+    probationary: joinedOn,
+    full: fullMemberSince,
+    stopped: null,
+  };
+  await followRecruitmentIn(
+    trx,
+    actor,
+    at,
+    chinaDateOf(at),
+    d.personId,
+    { status, joinedOn, fullMemberSince, since: since[stage] },
+    `发展党员档案 ${d.code}：${STAGE_NOTE[stage]}`,
+  );
 }
+
+const STAGE_NOTE: Record<Stage, string> = {
+  applicant: '入党申请人',
+  activist: '列为入党积极分子',
+  candidate: '列为发展对象',
+  probationary: '接收为预备党员',
+  full: '转为正式党员',
+  stopped: '终止',
+};
 
 // ---------------------------------------------------------------- history
 

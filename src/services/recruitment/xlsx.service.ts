@@ -19,6 +19,7 @@ import { isoNow, type Actor, type ServiceContext } from '../context';
 import { DossierXlsxError, readDossierWorkbook, writeDossierWorkbook } from '../dossier-xlsx';
 import { AppError } from '../errors';
 import { loadDossiers, loadRosterFacts, referencedPeople, toRawDossier } from './load';
+import { insertPersonWithMembership } from '../roster/member.service';
 import { requireWriter, syncMembership, todayOf } from './dossier.service';
 import { getCalendar, DUE_KIND_LABELS } from './pipeline.service';
 import { loadRecruitmentSettings, workdayCalendar } from './settings';
@@ -335,34 +336,37 @@ export async function importDossiers(
       let dossierId = p.existingId;
       let personId = p.existingPersonId;
       if (dossierId === null || personId === null) {
-        const person = await trx
-          .insertInto('person')
-          .values({
-            name: d.name,
-            gender: d.gender ?? '男',
-            ethnicity: null,
-            birthDate: d.birthDate ?? null,
-            idNumber: d.idNumber ?? null,
-            education: null,
-            phone: null,
-            occupation: null,
-            areaCode: p.areaCode,
-            createdAt: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        personId = person.id;
-        await trx
-          .insertInto('partyMembership')
-          .values({
-            personId,
-            orgId: p.orgId,
-            status: 'applicant',
-            joinedOn: null,
-            fullMemberSince: null,
-            areaCode: p.areaCode,
-          })
-          .execute();
+        personId = (
+          await insertPersonWithMembership(
+            trx,
+            at,
+            {
+              name: d.name,
+              gender: d.gender ?? '男',
+              ethnicity: null,
+              birthDate: d.birthDate ?? null,
+              idNumber: d.idNumber ?? null,
+              education: null,
+              phone: null,
+              occupation: null,
+              workUnit: null,
+            },
+            {
+              orgId: p.orgId,
+              areaCode: p.areaCode,
+              status: 'applicant',
+              joinedOn: null,
+              fullMemberSince: null,
+              statusSince: null,
+            },
+            {
+              actor,
+              orgPath: p.orgPath,
+              occurredOn: todayOf(ctx),
+              note: `导入发展党员档案（${input.filename}）`,
+            },
+          )
+        ).personId;
         const created = await trx
           .insertInto('recruitmentDossier')
           .values({
@@ -424,6 +428,8 @@ export async function importDossiers(
         .execute();
       await syncMembership(
         trx,
+        actor,
+        at,
         {
           id: dossierId,
           code: d.id,

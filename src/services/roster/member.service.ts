@@ -8,6 +8,7 @@ import { ageOn, parseIsoDate, type IsoDate } from '../../domain/calendar/date';
 import { maskIdNumber, readIdNumber } from '../../domain/id-number';
 import {
   applyMembershipEvent,
+  arriveByTransfer,
   type MembershipEventInput,
   type MembershipState,
 } from '../../domain/roster/events';
@@ -719,100 +720,129 @@ export async function recordMembershipEvent(
     throw new AppError('ERR_ROSTER_EVENT_INVALID', `日期不正确：${input.occurredOn}`, 'occurredOn');
   }
   const asOf = chinaToday(ctx);
-  const eventId = await ctx.db.transaction().execute(async (trx) => {
-    const m = await loadMembership(trx, membershipId);
-    requireInScope(actor, m.orgPath);
-    const before = stateOf(m);
-    const outcome = applyMembershipEvent(before, input, asOf);
-    if (!outcome.ok) {
-      const code =
-        outcome.problem.field === 'kind'
-          ? 'ERR_ROSTER_EVENT_NOT_ALLOWED'
-          : 'ERR_ROSTER_EVENT_INVALID';
-      throw new AppError(code, outcome.problem.message, outcome.problem.field);
-    }
-    const after = outcome.state;
-    let relatedEventId = input.relatedEventId ?? null;
-    if (input.kind === 'transferReceived') {
-      const out = await trx
-        .selectFrom('membershipEvent')
-        .select(['id'])
-        .where('membershipId', '=', membershipId)
-        .where('kind', '=', 'transferOut')
-        .where('receivedOn', 'is', null)
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
-      if (out === undefined) {
-        throw new AppError(
-          'ERR_ROSTER_EVENT_NOT_ALLOWED',
-          '没有待收回执的组织关系转出记录',
-          'kind',
-        );
-      }
-      relatedEventId = out.id;
-      await trx
-        .updateTable('membershipEvent')
-        .set({ receivedOn: input.occurredOn })
-        .where('id', '=', out.id)
-        .execute();
-    }
-    const at = isoNow(ctx);
-    const event = await trx
-      .insertInto('membershipEvent')
-      .values({
-        membershipId,
-        personId: m.personId,
-        orgId: m.orgId,
-        areaCode: m.areaCode,
-        kind: input.kind,
-        occurredOn: input.occurredOn,
-        statusBefore: before.status,
-        statusAfter: after.status,
-        letterNumber: input.letterNumber?.trim() || null,
-        place: input.place?.trim() || null,
-        validUntil: input.validUntil ?? null,
-        receivedOn: null,
-        contactName: input.contactName?.trim() || null,
-        contactPhone: input.contactPhone?.trim() || null,
-        relatedEventId,
-        note: input.note?.trim() || null,
-        detailJson: input.kind === 'corrected' ? JSON.stringify({ before, after }) : null,
-        recordedAt: at,
-        recordedById: actor.accountId,
-        recordedByName: actor.name,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('partyMembership')
-      .set({
-        status: after.status,
-        joinedOn: after.joinedOn,
-        fullMemberSince: after.fullMemberSince,
-        awayKind: after.awayKind,
-        awaySince: after.awaySince,
-        statusSince: after.statusSince,
-        updatedAt: at,
-      })
-      .where('id', '=', membershipId)
-      .execute();
-    await appendAudit(trx, actor, at, {
-      action: `roster.event.${input.kind}`,
-      entityType: 'partyMembership',
-      entityId: membershipId,
-      areaCode: m.areaCode,
-      orgPath: m.orgPath,
-      before,
-      after: { ...after, eventId: event.id },
-    });
-    return event.id;
-  });
+  const eventId = await ctx.db
+    .transaction()
+    .execute(async (trx) => recordMembershipEventIn(ctx, trx, actor, membershipId, input, asOf));
   const detail = await getMember(ctx, actor, membershipId);
   const view = detail.events.find((e) => e.id === eventId);
   if (view === undefined) {
     throw new Error(`event ${eventId} vanished`);
   }
   return view;
+}
+
+/**
+ * recordMembershipEvent inside the caller's transaction (no role check): validates the event
+ * against the membership's current state and writes it with writeMembershipEventIn.
+ */
+export async function recordMembershipEventIn(
+  ctx: ServiceContext,
+  trx: Transaction<Database>,
+  actor: Actor,
+  membershipId: number,
+  input: RecordEventInput,
+  asOf: IsoDate,
+): Promise<number> {
+  const m = await loadMembership(trx, membershipId);
+  requireInScope(actor, m.orgPath);
+  const before = stateOf(m);
+  const outcome = applyMembershipEvent(before, input, asOf);
+  if (!outcome.ok) {
+    const code =
+      outcome.problem.field === 'kind'
+        ? 'ERR_ROSTER_EVENT_NOT_ALLOWED'
+        : 'ERR_ROSTER_EVENT_INVALID';
+    throw new AppError(code, outcome.problem.message, outcome.problem.field);
+  }
+  let relatedEventId = input.relatedEventId ?? null;
+  if (input.kind === 'transferReceived') {
+    const out = await trx
+      .selectFrom('membershipEvent')
+      .select(['id'])
+      .where('membershipId', '=', membershipId)
+      .where('kind', '=', 'transferOut')
+      .where('receivedOn', 'is', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (out === undefined) {
+      throw new AppError('ERR_ROSTER_EVENT_NOT_ALLOWED', '没有待收回执的组织关系转出记录', 'kind');
+    }
+    relatedEventId = out.id;
+    await trx
+      .updateTable('membershipEvent')
+      .set({ receivedOn: input.occurredOn })
+      .where('id', '=', out.id)
+      .execute();
+  }
+  return writeMembershipEventIn(trx, actor, isoNow(ctx), m, {
+    input: { ...input, relatedEventId },
+    before,
+    after: outcome.state,
+  });
+}
+
+/**
+ * The one write of a membership event: inserts the event, sets the membership's status, dates
+ * and whereabouts to `after`, and appends the audit entry, all in the caller's transaction. The
+ * caller has validated the change (applyMembershipEvent, or its own module's rules).
+ */
+export async function writeMembershipEventIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  at: string,
+  m: { id: number; personId: number; orgId: number; areaCode: string; orgPath: string },
+  change: { input: RecordEventInput; before: MembershipState | null; after: MembershipState },
+): Promise<number> {
+  const { input, before, after } = change;
+  const event = await trx
+    .insertInto('membershipEvent')
+    .values({
+      membershipId: m.id,
+      personId: m.personId,
+      orgId: m.orgId,
+      areaCode: m.areaCode,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      statusBefore: before?.status ?? null,
+      statusAfter: after.status,
+      letterNumber: input.letterNumber?.trim() || null,
+      place: input.place?.trim() || null,
+      validUntil: input.validUntil ?? null,
+      receivedOn: null,
+      contactName: input.contactName?.trim() || null,
+      contactPhone: input.contactPhone?.trim() || null,
+      relatedEventId: input.relatedEventId ?? null,
+      note: input.note?.trim() || null,
+      detailJson: input.kind === 'corrected' ? JSON.stringify({ before, after }) : null,
+      recordedAt: at,
+      recordedById: actor.accountId,
+      recordedByName: actor.name,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('partyMembership')
+    .set({
+      status: after.status,
+      joinedOn: after.joinedOn,
+      fullMemberSince: after.fullMemberSince,
+      awayKind: after.awayKind,
+      awaySince: after.awaySince,
+      statusSince: after.statusSince,
+      updatedAt: at,
+    })
+    .where('id', '=', m.id)
+    .execute();
+  await appendAudit(trx, actor, at, {
+    action: `roster.event.${input.kind}`,
+    entityType: 'partyMembership',
+    entityId: m.id,
+    areaCode: m.areaCode,
+    orgPath: m.orgPath,
+    ...(before === null ? {} : { before }),
+    after: { ...after, eventId: event.id },
+  });
+  return event.id;
 }
 
 /**
@@ -899,6 +929,335 @@ export function checkIdNumber(
     );
   }
   return idNumber.trim().toUpperCase();
+}
+
+/** The person's own facts, as a new person record takes them. */
+export interface NewPersonValues {
+  name: string;
+  gender: '男' | '女';
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  education: string | null;
+  phone: string | null;
+  occupation: string | null;
+  workUnit: string | null;
+}
+
+/** The membership a new person starts with. */
+export interface NewMembershipValues {
+  orgId: number;
+  areaCode: string;
+  status: MembershipStatusCode;
+  joinedOn: string | null;
+  fullMemberSince: string | null;
+  statusSince: string | null;
+}
+
+/**
+ * The one place that creates a person with his membership (pinyin keys included), inside the
+ * caller's transaction. Columns added to `person` or `party_membership` are filled here. With
+ * `recorded`, the membership's history starts with a 建档 event (audited); callers that start it
+ * with another event (组织关系转入) leave it out.
+ */
+export async function insertPersonWithMembership(
+  trx: Transaction<Database>,
+  at: string,
+  person: NewPersonValues,
+  membership: NewMembershipValues,
+  recorded?: { actor: Actor; orgPath: string; occurredOn: IsoDate; note: string },
+): Promise<{ personId: number; membershipId: number }> {
+  const { id: personId } = await trx
+    .insertInto('person')
+    .values({
+      ...person,
+      areaCode: membership.areaCode,
+      createdAt: at,
+      updatedAt: at,
+      ...nameSearchKeys(person.name),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: membershipId } = await trx
+    .insertInto('partyMembership')
+    .values({
+      personId,
+      orgId: membership.orgId,
+      status: membership.status,
+      joinedOn: membership.joinedOn,
+      fullMemberSince: membership.fullMemberSince,
+      areaCode: membership.areaCode,
+      awayKind: null,
+      awaySince: null,
+      statusSince: membership.statusSince,
+      updatedAt: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (recorded !== undefined) {
+    const state: MembershipState = {
+      status: membership.status,
+      joinedOn: membership.joinedOn,
+      fullMemberSince: membership.fullMemberSince,
+      awayKind: null,
+      awaySince: null,
+      statusSince: membership.statusSince,
+    };
+    await writeMembershipEventIn(
+      trx,
+      recorded.actor,
+      at,
+      {
+        id: membershipId,
+        personId,
+        orgId: membership.orgId,
+        areaCode: membership.areaCode,
+        orgPath: recorded.orgPath,
+      },
+      {
+        input: { kind: 'recorded', occurredOn: recorded.occurredOn, note: recorded.note },
+        before: null,
+        after: state,
+      },
+    );
+  }
+  return { personId, membershipId };
+}
+
+export interface TransferInInput {
+  /** The 党支部 (or 党小组) receiving the member. */
+  orgId: number;
+  person: {
+    name: string;
+    gender: '男' | '女';
+    idNumber: string;
+    ethnicity?: string | null | undefined;
+    birthDate?: string | null | undefined;
+    education?: string | null | undefined;
+    phone?: string | null | undefined;
+    occupation?: string | null | undefined;
+    workUnit?: string | null | undefined;
+  };
+  status: 'full' | 'probationary';
+  joinedOn: string;
+  fullMemberSince?: string | null | undefined;
+  /** 转入日期: the day the 介绍信 was received. */
+  occurredOn: string;
+  letterNumber: string;
+  /** 转自的党组织. */
+  fromOrg: string;
+  validUntil: string;
+  note?: string | null | undefined;
+}
+
+const TRANSFER_IN_ORG_KINDS = ['branch', 'partyGroup'];
+
+/**
+ * 组织关系转入 of a person not yet in the roster: creates the person and the membership and
+ * records the `transferIn` event, audited, in one transaction. A person whose ID number is
+ * already on file is refused (a member transferred out comes back through his own record).
+ */
+export async function transferInNewMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: TransferInInput,
+): Promise<{ membershipId: number; personId: number }> {
+  if (!canEditRoster(actor)) {
+    throw new AppError('ERR_FORBIDDEN_ROLE', '只有县级管理员和乡镇组织委员可以办理组织关系转入');
+  }
+  const org = await getOrgInScope(ctx, actor, input.orgId);
+  if (!TRANSFER_IN_ORG_KINDS.includes(org.kind)) {
+    throw new AppError(
+      'ERR_ROSTER_EVENT_INVALID',
+      `组织关系应转入党支部或党小组，“${org.name}”不是`,
+      'orgId',
+    );
+  }
+  const name = input.person.name.trim();
+  if (name === '' || name.length > 20) {
+    throw new AppError(
+      'ERR_ROSTER_EVENT_INVALID',
+      `姓名应为 1 至 20 个字：“${name}”`,
+      'person.name',
+    );
+  }
+  const idNumber = checkIdNumber(
+    input.person.idNumber,
+    input.person.birthDate ?? null,
+    input.person.gender,
+  );
+  const read = readIdNumber(idNumber);
+  const birthDate = read.ok ? read.info.birthDate : null;
+  const asOf = chinaToday(ctx);
+  const outcome = arriveByTransfer(
+    {
+      kind: 'transferIn',
+      occurredOn: input.occurredOn,
+      letterNumber: input.letterNumber,
+      place: input.fromOrg,
+      validUntil: input.validUntil,
+      status: input.status,
+      joinedOn: input.joinedOn,
+      fullMemberSince: input.fullMemberSince ?? null,
+    },
+    asOf,
+  );
+  if (!outcome.ok) {
+    throw new AppError('ERR_ROSTER_EVENT_INVALID', outcome.problem.message, outcome.problem.field);
+  }
+  const text = (v: string | null | undefined) => v?.trim() || null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('person as p')
+      .leftJoin('partyMembership as m', 'm.personId', 'p.id')
+      .leftJoin('org as o', 'o.id', 'm.orgId')
+      .select(['p.name', 'o.name as orgName', 'o.path', 'm.awayKind'])
+      .where('p.idNumber', '=', idNumber)
+      .executeTakeFirst();
+    if (existing !== undefined) {
+      const where =
+        existing.path !== null && existing.path.startsWith(actor.scopePath)
+          ? `：${existing.name}（${existing.orgName ?? '无党组织'}${existing.awayKind === 'transferredOut' ? '，已转出，请在其记录上登记“组织关系转入”' : ''}）`
+          : '，属于其他党组织';
+      throw new AppError(
+        'ERR_ROSTER_PERSON_EXISTS',
+        `公民身份号码 ${maskIdNumber(idNumber)} 已在名册中${where}`,
+        'person.idNumber',
+      );
+    }
+    const at = isoNow(ctx);
+    const ids = await insertPersonWithMembership(
+      trx,
+      at,
+      {
+        name,
+        gender: input.person.gender,
+        ethnicity: text(input.person.ethnicity),
+        birthDate,
+        idNumber,
+        education: text(input.person.education),
+        phone: text(input.person.phone),
+        occupation: text(input.person.occupation),
+        workUnit: text(input.person.workUnit),
+      },
+      {
+        orgId: org.id,
+        areaCode: org.areaCode,
+        status: outcome.state.status,
+        joinedOn: outcome.state.joinedOn,
+        fullMemberSince: outcome.state.fullMemberSince,
+        statusSince: outcome.state.statusSince,
+      },
+    );
+    await writeMembershipEventIn(
+      trx,
+      actor,
+      at,
+      {
+        id: ids.membershipId,
+        personId: ids.personId,
+        orgId: org.id,
+        areaCode: org.areaCode,
+        orgPath: org.path,
+      },
+      {
+        input: {
+          kind: 'transferIn',
+          occurredOn: input.occurredOn,
+          letterNumber: input.letterNumber,
+          place: input.fromOrg,
+          validUntil: input.validUntil,
+          note: input.note ?? null,
+        },
+        before: null,
+        after: outcome.state,
+      },
+    );
+    return ids;
+  });
+}
+
+/** The membership a 发展党员 dossier's stage calls for (see recruitment's syncMembership). */
+export interface RecruitmentTarget {
+  status: MembershipStatusCode;
+  joinedOn: string | null;
+  fullMemberSince: string | null;
+  /** The day the stage began (e.g. 列为积极分子之日), for stages without a dated event. */
+  since: string | null;
+}
+
+const ON_THE_WAY_STATUSES: readonly MembershipStatusCode[] = ['applicant', 'activist', 'candidate'];
+
+/**
+ * Brings a person's membership to the status a 发展党员 dossier reached, through membership events
+ * in the caller's transaction: 接收为预备党员 (`admitted`, on the 入党日期) and 预备党员转正
+ * (`confirmed`, on the 转正日期) when the roster's rules accept them; any other move (列为积极分子,
+ * 发展对象, a step deleted, dates changed) as a `corrected` event naming the dossier. Each event is
+ * audited. Memberships already 停止党籍, 出党 or 死亡 are left alone.
+ */
+export async function followRecruitmentIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  at: string,
+  asOf: IsoDate,
+  personId: number,
+  target: RecruitmentTarget,
+  note: string,
+): Promise<void> {
+  const rows = await trx
+    .selectFrom('partyMembership as m')
+    .innerJoin('org as o', 'o.id', 'm.orgId')
+    .selectAll('m')
+    .select(['o.path as orgPath'])
+    .where('m.personId', '=', personId)
+    .where('m.status', 'in', [...ON_THE_WAY_STATUSES, 'probationary', 'full'])
+    .execute();
+  for (const m of rows) {
+    let state = stateOf(m);
+    const forward: MembershipEventInput[] = [];
+    const toMember = target.status === 'probationary' || target.status === 'full';
+    if (ON_THE_WAY_STATUSES.includes(state.status) && toMember && target.joinedOn !== null) {
+      forward.push({ kind: 'admitted', occurredOn: target.joinedOn, note });
+    }
+    if (target.status === 'full' && state.status !== 'full' && target.fullMemberSince !== null) {
+      forward.push({ kind: 'confirmed', occurredOn: target.fullMemberSince, note });
+    }
+    for (const input of forward) {
+      const outcome = applyMembershipEvent(state, input, asOf);
+      if (!outcome.ok) {
+        break;
+      }
+      await writeMembershipEventIn(trx, actor, at, m, {
+        input,
+        before: state,
+        after: outcome.state,
+      });
+      state = outcome.state;
+    }
+    if (
+      state.status === target.status &&
+      state.joinedOn === target.joinedOn &&
+      state.fullMemberSince === target.fullMemberSince
+    ) {
+      continue;
+    }
+    const occurredOn =
+      target.status !== state.status && target.since !== null && target.since <= asOf
+        ? target.since
+        : asOf;
+    const after: MembershipState = {
+      ...state,
+      status: target.status,
+      joinedOn: target.joinedOn,
+      fullMemberSince: target.fullMemberSince,
+      statusSince: target.status === state.status ? state.statusSince : occurredOn,
+    };
+    await writeMembershipEventIn(trx, actor, at, m, {
+      input: { kind: 'corrected', occurredOn, note },
+      before: state,
+      after,
+    });
+  }
 }
 
 export { nameSearchKeys };

@@ -12,11 +12,11 @@ import {
   EDUCATION_LEVELS,
   RESERVE_READINESS_LABELS,
 } from '../../domain/roster/labels';
+import { ORG_CHECK_LABELS, type OrgCheckFinding } from '../../domain/roster/org-checks';
 import {
   AGE_BANDS,
   ageBand,
   cadreIndicators,
-  isAwayLongEnoughToTransfer,
   PARTY_YEARS_BANDS,
   partyYearsBand,
 } from '../../domain/roster/structure';
@@ -26,6 +26,7 @@ import type { Actor, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { getOrgInScope } from '../org.service';
 import { chinaToday, orgIndex } from './member.service';
+import { orgCheckFindings } from './org-checks.service';
 
 const VILLAGE_KINDS = ['partyCommittee', 'generalBranch', 'branch'] as const;
 
@@ -136,11 +137,8 @@ export interface PostView {
   termEnd: string | null;
 }
 
-export interface Finding {
-  ruleId: string;
-  citation: string;
-  message: string;
-}
+/** A finding of the 组织设置检查 with its check's Chinese name. */
+export type Finding = OrgCheckFinding & { checkLabel: string };
 
 export interface VillageProfile {
   id: number;
@@ -311,38 +309,10 @@ export async function getVillageProfile(
   const isMember = (m: MemberFacts) => m.status === 'full' || m.status === 'probationary';
   const count = (f: (m: MemberFacts) => boolean) => members.filter(f).length;
 
-  const findings: Finding[] = [];
-  const fullCount = count((m) => m.status === 'full');
-  if (fullCount < 3) {
-    findings.push({
-      ruleId: 'RUR-02',
-      citation: '《中国共产党农村基层组织工作条例》第五条',
-      message: `正式党员 ${fullCount} 名，不足 3 名，应与邻近村联合成立党支部`,
-    });
-  }
-  for (const branch of branches) {
-    const n = members.filter((m) => m.orgId === branch.id && isMember(m)).length;
-    if (n > 50) {
-      findings.push({
-        ruleId: 'RUR-02',
-        citation: '《中国共产党农村基层组织工作条例》第五条',
-        message: `${branch.name}有党员 ${n} 名，超过 50 名，可考虑分设党支部或成立党总支`,
-      });
-    }
-  }
-  for (const m of members) {
-    if (
-      m.awayKind === 'mobile' &&
-      m.awaySince !== null &&
-      isAwayLongEnoughToTransfer(m.awaySince, asOf)
-    ) {
-      findings.push({
-        ruleId: 'EDU-08',
-        citation: '《中国共产党党员教育管理工作条例》第二十五条',
-        message: `${m.name}自 ${m.awaySince} 外出已满 6 个月，地点相对固定的应转移组织关系`,
-      });
-    }
-  }
+  const findings = (await orgCheckFindings(ctx, village.path, asOf)).map((f) => ({
+    ...f,
+    checkLabel: ORG_CHECK_LABELS[f.check],
+  }));
 
   return {
     id: village.id,
@@ -370,7 +340,7 @@ export async function getVillageProfile(
     })),
     counts: {
       members: count(isMember),
-      full: fullCount,
+      full: count((m) => m.status === 'full'),
       probationary: count((m) => m.status === 'probationary'),
       mobile: count((m) => isMember(m) && m.awayKind === 'mobile'),
       abroad: count((m) => isMember(m) && m.awayKind === 'abroad'),

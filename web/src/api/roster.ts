@@ -115,3 +115,45 @@ export function previewImport(fileName: string, contentBase64: string) {
 export function commitImport(fileName: string, contentBase64: string) {
   return unwrap(api.POST('/api/roster/import', { body: { fileName, contentBase64 } }));
 }
+
+export type OrgCheckReport = Json<paths['/api/roster/checks']['get']['responses'][200]>;
+export type OrgCheckFinding = OrgCheckReport['findings'][number];
+export type TransferInBody = NonNullable<
+  paths['/api/roster/members/transfer-in']['post']['requestBody']
+>['content']['application/json'];
+export type AppointBody = NonNullable<
+  paths['/api/roster/posts']['post']['requestBody']
+>['content']['application/json'];
+export type ReserveBody = NonNullable<
+  paths['/api/roster/reserves']['post']['requestBody']
+>['content']['application/json'];
+
+export function useOrgChecks(orgId: number | undefined) {
+  return useQuery({
+    queryKey: ['roster', 'checks', orgId ?? 0],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/roster/checks', { params: { query: orgId === undefined ? {} : { orgId } } }),
+      ),
+  });
+}
+
+export function transferIn(body: TransferInBody) {
+  return unwrap(api.POST('/api/roster/members/transfer-in', { body }));
+}
+
+export function appointPost(body: AppointBody) {
+  return unwrap(api.POST('/api/roster/posts', { body }));
+}
+
+export function endPost(id: number, body: { endedOn: string; reason: string }) {
+  return unwrap(api.POST('/api/roster/posts/{id}/end', { params: { path: { id } }, body }));
+}
+
+export function addReserve(body: ReserveBody) {
+  return unwrap(api.POST('/api/roster/reserves', { body }));
+}
+
+export function removeReserve(id: number) {
+  return unwrap(api.DELETE('/api/roster/reserves/{id}', { params: { path: { id } } }));
+}

@@ -3297,6 +3297,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/roster/members/transfer-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 组织关系转入（名册中还没有的党员）：新建人员与党籍，登记转入 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            person: {
+              name: string;
+              /** @enum {string} */
+              gender: '男' | '女';
+              idNumber: string;
+              ethnicity?: string | null;
+              birthDate?: string | null;
+              education?: string | null;
+              phone?: string | null;
+              occupation?: string | null;
+              workUnit?: string | null;
+            };
+            /** @enum {string} */
+            status: 'full' | 'probationary';
+            joinedOn: string;
+            fullMemberSince?: string | null;
+            occurredOn: string;
+            letterNumber: string;
+            fromOrg: string;
+            validUntil: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              membershipId: number;
+              personId: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roster/villages': {
     parameters: {
       query?: never;
@@ -3445,9 +3511,21 @@ export interface paths {
                 }[];
               };
               findings: {
+                /** @enum {string} */
+                check:
+                  'branchCommittee' | 'branchSize' | 'villageFullMembers' | 'awayNotTransferred';
+                checkLabel: string;
                 ruleId: string;
-                citation: string;
+                /** @enum {string} */
+                level: 'error' | 'warning';
+                orgId: number;
+                orgName: string;
+                personId: number | null;
                 message: string;
+                facts: {
+                  [key: string]: (string | number) | null;
+                };
+                citation: string;
               }[];
             };
           };
@@ -3922,6 +4000,107 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织设置检查：支委会设置、党支部人数、村正式党员人数、外出未转组织关系（管辖范围内） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scopeName: string;
+              asOf: string;
+              summary: {
+                check: string;
+                label: string;
+                count: number;
+              }[];
+              findings: {
+                /** @enum {string} */
+                check:
+                  'branchCommittee' | 'branchSize' | 'villageFullMembers' | 'awayNotTransferred';
+                checkLabel: string;
+                ruleId: string;
+                /** @enum {string} */
+                level: 'error' | 'warning';
+                orgId: number;
+                orgName: string;
+                personId: number | null;
+                message: string;
+                facts: {
+                  [key: string]: (string | number) | null;
+                };
+                citation: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roster/checks/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出组织设置检查（.xlsx） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 二进制文件（.xlsx） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

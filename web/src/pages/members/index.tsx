@@ -1,10 +1,16 @@
-import { Tabs } from 'antd';
+import { LoginOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Tabs } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { rosterKeys } from '../../api/roster';
 import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/page-header';
+import { ChecksTab } from './components/checks-tab';
 import { ImportTab } from './components/import-tab';
 import { RosterTab } from './components/roster-tab';
 import { StatisticsTab } from './components/statistics-tab';
+import { TransferInModal } from './components/transfer-in-modal';
 import { VillagesTab } from './components/villages-tab';
 
 /** 党员队伍: the roster, the villages' 两委 at a glance, and the structure statistics. */
@@ -13,6 +19,9 @@ export function MembersPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'roster';
   const admin = me.role === 'countyAdmin' || me.role === 'townshipOrganizer';
+  const [transferring, setTransferring] = useState(false);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
   return (
     <div>
       <PageHeader
@@ -22,6 +31,13 @@ export function MembersPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'roster' ? {} : { tab: key })}
+        tabBarExtraContent={
+          admin && tab === 'roster' ? (
+            <Button icon={<LoginOutlined />} onClick={() => setTransferring(true)}>
+              组织关系转入
+            </Button>
+          ) : null
+        }
         items={[
           {
             key: 'roster',
@@ -32,12 +48,22 @@ export function MembersPage() {
           },
           { key: 'villages', label: '村（社区）两委', children: <VillagesTab /> },
           { key: 'statistics', label: '队伍结构', children: <StatisticsTab /> },
+          { key: 'checks', label: '组织设置检查', children: <ChecksTab /> },
           {
             key: 'import',
             label: '导入导出',
             children: <ImportTab canImport={admin} canReveal={admin} />,
           },
         ]}
+      />
+      <TransferInModal
+        open={transferring}
+        onClose={() => setTransferring(false)}
+        onDone={(name) => {
+          setTransferring(false);
+          void message.success(`已登记${name}的组织关系转入`);
+          void queryClient.invalidateQueries({ queryKey: rosterKeys.all });
+        }}
       />
     </div>
   );

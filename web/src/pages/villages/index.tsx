@@ -1,23 +1,36 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
+  App,
   Button,
   Card,
   Col,
   Descriptions,
   Empty,
+  Popconfirm,
   Row,
   Space,
   Statistic,
   Table,
   Tag,
 } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useVillageProfile, type CadrePost } from '../../api/roster';
+import { errorMessage } from '../../api/client';
+import {
+  removeReserve,
+  rosterKeys,
+  useVillageProfile,
+  type CadrePost,
+  type VillageProfile,
+} from '../../api/roster';
+import { useMe } from '../../auth/session';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/page-spinner';
 import { QueryError } from '../../components/query-error';
 import { ChartCard } from '../members/components/chart';
+import { AppointModal, EndPostModal, ReserveModal } from './cadre-forms';
+import { OrgFindings } from './org-findings';
 import './village.css';
 
 const BODIES = [
@@ -30,6 +43,16 @@ const BODIES = [
 export function VillagePage() {
   const id = Number(useParams().id);
   const profile = useVillageProfile(id);
+  const me = useMe();
+  const canEdit = me.role === 'countyAdmin' || me.role === 'townshipOrganizer';
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [appointing, setAppointing] = useState(false);
+  const [ending, setEnding] = useState<CadrePost | null>(null);
+  const [addingReserve, setAddingReserve] = useState(false);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: rosterKeys.all });
+  };
   if (profile.isError) {
     return <QueryError error={profile.error} onRetry={() => void profile.refetch()} />;
   }
@@ -44,9 +67,12 @@ export function VillagePage() {
       title: '姓名',
       dataIndex: 'name',
       width: 170,
-      render: (name: string) => (
+      render: (name: string, r: CadrePost) => (
         <Space size={4} style={{ whiteSpace: 'nowrap' }}>
           {name}
+          {p.isOneShoulder && name === p.secretaryName && r.title !== 'member' ? (
+            <Tag color="green">一肩挑</Tag>
+          ) : null}
           {crossSet.has(name) ? <Tag color="blue">交叉任职</Tag> : null}
         </Space>
       ),
@@ -63,8 +89,24 @@ export function VillagePage() {
     {
       title: '任期',
       key: 'term',
+      width: 200,
       render: (_: unknown, r: CadrePost) => `${r.termStart} 至 ${r.termEnd ?? '—'}`,
     },
+    ...(canEdit
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 70,
+            className: 'zg-no-print',
+            render: (_: unknown, r: CadrePost) => (
+              <Button size="small" type="link" onClick={() => setEnding(r)}>
+                离任
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   const st = p.structure;
   return (
@@ -81,7 +123,21 @@ export function VillagePage() {
           </Space>
         }
       />
-      <Card title="两委班子" style={{ marginBottom: 12 }}>
+      <Card
+        title="两委班子"
+        style={{ marginBottom: 12 }}
+        extra={
+          canEdit ? (
+            <Button
+              className="zg-no-print"
+              icon={<PlusOutlined />}
+              onClick={() => setAppointing(true)}
+            >
+              任命职务
+            </Button>
+          ) : null
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 12 }}>
           <Descriptions.Item label="书记">{p.secretaryName ?? '空缺'}</Descriptions.Item>
           <Descriptions.Item label="村委会主任">{p.directorName ?? '空缺'}</Descriptions.Item>
@@ -118,7 +174,7 @@ export function VillagePage() {
         })}
       </Card>
       <Row gutter={12}>
-        <Col xs={24} md={12}>
+        <Col xs={24} lg={9}>
           <Card title="党员与发展情况" style={{ marginBottom: 12 }}>
             <div className="zg-village-grid">
               <Statistic title="正式党员" value={p.counts.full} />
@@ -133,8 +189,22 @@ export function VillagePage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} md={12}>
-          <Card title="后备干部" style={{ marginBottom: 12 }}>
+        <Col xs={24} lg={15}>
+          <Card
+            title="后备干部"
+            style={{ marginBottom: 12 }}
+            extra={
+              canEdit ? (
+                <Button
+                  className="zg-no-print"
+                  icon={<PlusOutlined />}
+                  onClick={() => setAddingReserve(true)}
+                >
+                  列为后备干部
+                </Button>
+              ) : null
+            }
+          >
             {p.reserves.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未登记后备干部" />
             ) : (
@@ -144,41 +214,57 @@ export function VillagePage() {
                 pagination={false}
                 dataSource={p.reserves}
                 columns={[
-                  { title: '姓名', dataIndex: 'name', width: 80 },
-                  { title: '年龄', dataIndex: 'age', width: 60 },
-                  { title: '学历', dataIndex: 'education', width: 70 },
+                  { title: '姓名', dataIndex: 'name', width: 72 },
+                  { title: '年龄', dataIndex: 'age', width: 56 },
+                  { title: '学历', dataIndex: 'education', width: 64 },
                   {
                     title: '成熟度',
                     dataIndex: 'readinessLabel',
-                    width: 80,
+                    width: 76,
                     render: (v: string) => (
                       <Tag color={v === '成熟' ? 'green' : 'default'}>{v}</Tag>
                     ),
                   },
                   { title: '培养方向', dataIndex: 'targetPost', width: 110 },
-                  { title: '说明', dataIndex: 'notes' },
+                  { title: '说明', dataIndex: 'notes', render: (v: string | null) => v ?? '—' },
+                  ...(canEdit
+                    ? [
+                        {
+                          title: '操作',
+                          key: 'actions',
+                          width: 64,
+                          className: 'zg-no-print',
+                          render: (_: unknown, r: VillageProfile['reserves'][number]) => (
+                            <Popconfirm
+                              title={`将${r.name}移出后备干部？`}
+                              okText="移出"
+                              cancelText="取消"
+                              onConfirm={async () => {
+                                try {
+                                  await removeReserve(r.id);
+                                  void message.success(`已将${r.name}移出后备干部`);
+                                  refresh();
+                                } catch (e) {
+                                  void message.error(errorMessage(e));
+                                }
+                              }}
+                            >
+                              <Button size="small" type="link" danger>
+                                移出
+                              </Button>
+                            </Popconfirm>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}
           </Card>
         </Col>
       </Row>
-      <Card title="组织检查" style={{ marginBottom: 12 }}>
-        {p.findings.length === 0 ? (
-          <Alert type="success" showIcon title="未发现问题" />
-        ) : (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            {p.findings.map((f, i) => (
-              <Alert
-                key={i}
-                type="warning"
-                showIcon
-                title={f.message}
-                description={`${f.ruleId} ${f.citation}`}
-              />
-            ))}
-          </Space>
-        )}
+      <Card title="组织设置检查" style={{ marginBottom: 12 }}>
+        <OrgFindings findings={p.findings} showOrg />
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
@@ -215,6 +301,35 @@ export function VillagePage() {
           />
         </Col>
       </Row>
+      <AppointModal
+        open={appointing}
+        village={p}
+        onClose={() => setAppointing(false)}
+        onDone={() => {
+          setAppointing(false);
+          void message.success('已任命');
+          refresh();
+        }}
+      />
+      <EndPostModal
+        post={ending}
+        onClose={() => setEnding(null)}
+        onDone={() => {
+          setEnding(null);
+          void message.success('已办理离任');
+          refresh();
+        }}
+      />
+      <ReserveModal
+        open={addingReserve}
+        village={p}
+        onClose={() => setAddingReserve(false)}
+        onDone={() => {
+          setAddingReserve(false);
+          void message.success('已列为后备干部');
+          refresh();
+        }}
+      />
     </div>
   );
 }

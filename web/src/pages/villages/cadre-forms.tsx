@@ -1,0 +1,353 @@
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, errorMessage, unwrap } from '../../api/client';
+import {
+  addReserve,
+  appointPost,
+  endPost,
+  type AppointBody,
+  type CadrePost,
+  type VillageProfile,
+} from '../../api/roster';
+
+const BODY_OPTIONS: { value: AppointBody['body']; label: string }[] = [
+  { value: 'partyOrg', label: '村党组织' },
+  { value: 'villagersCommittee', label: '村民委员会' },
+  { value: 'supervisoryCommittee', label: '村务监督委员会' },
+];
+
+const TITLES: Record<AppointBody['body'], { value: AppointBody['title']; label: string }[]> = {
+  partyOrg: [
+    { value: 'secretary', label: '书记' },
+    { value: 'deputySecretary', label: '副书记' },
+    { value: 'member', label: '委员' },
+  ],
+  villagersCommittee: [
+    { value: 'director', label: '主任' },
+    { value: 'deputyDirector', label: '副主任' },
+    { value: 'member', label: '委员' },
+  ],
+  supervisoryCommittee: [
+    { value: 'director', label: '主任' },
+    { value: 'member', label: '委员' },
+  ],
+};
+
+const PIPELINE_AND_MEMBERS = 'full,probationary,candidate,activist,applicant';
+
+/** Picks a person of this village by name, full pinyin or initials (张三 by zs). */
+function PersonSelect({
+  villageId,
+  value,
+  onChange,
+}: {
+  villageId: number;
+  value?: number;
+  onChange?: (id: number) => void;
+}) {
+  const [q, setQ] = useState('');
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      void unwrap(
+        api.GET('/api/roster/members', {
+          params: {
+            query: {
+              orgId: villageId,
+              status: PIPELINE_AND_MEMBERS,
+              pageSize: 30,
+              page: 1,
+              sort: 'name',
+              ...(q.trim() === '' ? {} : { q: q.trim() }),
+            },
+          },
+        }),
+      )
+        .then((page) => {
+          if (!stale) {
+            setOptions(
+              page.items.map((r) => ({
+                value: r.personId,
+                label: `${r.name}（${r.statusLabel}，${r.orgName}${r.age === null ? '' : `，${r.age}岁`}）`,
+              })),
+            );
+          }
+        })
+        .catch(() => {
+          if (!stale) {
+            setOptions([]);
+          }
+        })
+        .finally(() => {
+          if (!stale) {
+            setLoading(false);
+          }
+        });
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [q, villageId]);
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      loading={loading}
+      options={options}
+      placeholder="输入姓名、全拼或首字母"
+      notFoundContent={loading ? '查找中…' : '本村（社区）没有找到此人'}
+    />
+  );
+}
+
+interface AppointValues {
+  body: AppointBody['body'];
+  title: AppointBody['title'];
+  personId: number;
+  termStart: Dayjs;
+  termEnd?: Dayjs;
+}
+
+/** 任命两委职务: body, title, person and term. */
+export function AppointModal({
+  open,
+  village,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  village: VillageProfile;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<AppointValues>();
+  const body = Form.useWatch('body', form) ?? 'partyOrg';
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      await appointPost({
+        orgId: village.id,
+        personId: v.personId,
+        body: v.body,
+        title: v.title,
+        termStart: v.termStart.format('YYYY-MM-DD'),
+        termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null,
+      });
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={`任命两委职务：${village.name}`}
+      okText="任命"
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          body: 'partyOrg',
+          title: 'member',
+          termStart: dayjs(),
+          termEnd: village.termEnd === null ? undefined : dayjs(village.termEnd),
+        }}
+      >
+        <Form.Item name="body" label="班子" rules={[{ required: true }]}>
+          <Radio.Group
+            options={BODY_OPTIONS}
+            optionType="button"
+            onChange={() => form.setFieldValue('title', 'member')}
+          />
+        </Form.Item>
+        <Form.Item name="title" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
+          <Radio.Group options={TITLES[body]} optionType="button" />
+        </Form.Item>
+        <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
+          <PersonSelect villageId={village.id} />
+        </Form.Item>
+        <Form.Item
+          name="termStart"
+          label="任期开始"
+          rules={[{ required: true, message: '请选择任期开始日期' }]}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="termEnd" label="任期届满" extra="默认为本届任期届满日期">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
+  );
+}
+
+/** 离任: the day and the reason; the post stays in the history. */
+export function EndPostModal({
+  post,
+  onClose,
+  onDone,
+}: {
+  post: CadrePost | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<{ endedOn: Dayjs; reason: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (post === null) {
+      return;
+    }
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      await endPost(post.id, { endedOn: v.endedOn.format('YYYY-MM-DD'), reason: v.reason });
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={post !== null}
+      title={post === null ? '' : `离任：${post.name}（${post.bodyLabel}${post.titleLabel}）`}
+      okText="确认离任"
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ endedOn: dayjs(), reason: '' }}>
+        <Form.Item
+          name="endedOn"
+          label="离任日期"
+          rules={[{ required: true, message: '请选择离任日期' }]}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="离任原因"
+          rules={[{ required: true, message: '请填写离任原因，如换届、辞职、调整' }]}
+        >
+          <Input maxLength={100} placeholder="如：换届、辞职、工作调整" />
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
+  );
+}
+
+/** 列为后备干部: person, readiness, the post he is prepared for, notes. */
+export function ReserveModal({
+  open,
+  village,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  village: VillageProfile;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<{
+    personId: number;
+    readiness: 'ready' | 'developing';
+    targetPost?: string;
+    notes?: string;
+  }>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      await addReserve({
+        orgId: village.id,
+        personId: v.personId,
+        readiness: v.readiness,
+        targetPost: v.targetPost?.trim() || null,
+        notes: v.notes?.trim() || null,
+      });
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={`列为后备干部：${village.name}`}
+      okText="列入"
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ readiness: 'developing' }}>
+        <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
+          <PersonSelect villageId={village.id} />
+        </Form.Item>
+        <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'ready', label: '成熟（可即时使用）' },
+              { value: 'developing', label: '培养中' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="targetPost" label="培养方向">
+          <Select
+            allowClear
+            options={['村党组织书记', '村党组织委员', '村委会主任', '村委会委员'].map((v) => ({
+              value: v,
+              label: v,
+            }))}
+            placeholder="拟培养的职务"
+          />
+        </Form.Item>
+        <Form.Item name="notes" label="说明">
+          <Input.TextArea maxLength={500} rows={3} placeholder="优点、不足与培养措施" />
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
+  );
+}

@@ -6,14 +6,8 @@ import { createRng } from '../gen/rng';
 import { inventName } from '../gen/names';
 import { openTestWorld, testDatabaseTargets, type TestWorld } from '../testing';
 import { listRoster } from './member.service';
-import {
-  commitRosterImport,
-  exportRosterXlsx,
-  IMPORT_MAX_BYTES,
-  previewRosterImport,
-  ROSTER_COLUMNS,
-  rosterTemplateXlsx,
-} from './roster-xlsx';
+import { commitRosterImport, IMPORT_MAX_BYTES, previewRosterImport } from './roster-import';
+import { exportRosterXlsx, ROSTER_COLUMNS, rosterTemplateXlsx } from './roster-xlsx';
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);

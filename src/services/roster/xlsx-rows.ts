@@ -73,6 +73,23 @@ export function assertStreamingReaderPatched(): void {
   patchChecked = true;
 }
 
+/**
+ * The shared strings are slices of the XML text they were parsed from, which keeps every chunk of
+ * that text alive for the whole read (about 15 MB of heap at 100,000 rows): copy them out.
+ */
+function flattenSharedStrings(reader: object): void {
+  const shared = (reader as { sharedStrings?: unknown[] }).sharedStrings;
+  if (shared === undefined) {
+    return;
+  }
+  for (let i = 0; i < shared.length; i++) {
+    const v = shared[i];
+    if (typeof v === 'string') {
+      shared[i] = Buffer.from(v, 'utf8').toString('utf8');
+    }
+  }
+}
+
 export interface SheetRow {
   /** Spreadsheet row number, 1-based. */
   number: number;
@@ -111,6 +128,7 @@ export async function* readSheetRows(
         continue;
       }
       chosen = true;
+      flattenSharedStrings(reader);
       for await (const row of sheet) {
         yield { number: row.number, values: row.values as ExcelJS.CellValue[] };
       }

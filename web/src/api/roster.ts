@@ -112,6 +112,10 @@ export function previewImport(fileName: string, contentBase64: string) {
   return unwrap(api.POST('/api/roster/import/preview', { body: { fileName, contentBase64 } }));
 }
 
-export function commitImport(fileName: string, contentBase64: string) {
-  return unwrap(api.POST('/api/roster/import', { body: { fileName, contentBase64 } }));
+/** Commits the file previewed under `token` (the server kept it for 30 minutes). */
+export function commitImport(token: string) {
+  return unwrap(api.POST('/api/roster/import', { body: { token } }));
 }
+
+/** The server's upload cap (IMPORT_MAX_BYTES). */
+export const IMPORT_MAX_MB = 20;

@@ -13,6 +13,15 @@ if (process.argv[2] === 'check') {
   const program = new Command().name('zugong').showHelpAfterError();
   registerCheckCommand(program);
   await program.parseAsync(process.argv);
+} else if (['import', 'export'].includes(process.argv[2]) && process.argv[3] === 'members') {
+  // The roster import is timed against a bare read of the file (docs/adr/0014): load only it.
+  const [{ Command }, { registerRosterCommands }] = await Promise.all([
+    import('commander'),
+    import('../src/cli/commands/roster.command.ts'),
+  ]);
+  const program = new Command().name('zugong').showHelpAfterError();
+  registerRosterCommands(program);
+  await program.parseAsync(process.argv);
 } else {
   const { main } = await import('../src/cli/main.ts');
   await main(process.argv);

@@ -40,6 +40,8 @@ export interface BuildServerOptions {
   /** Send the session cookie only over HTTPS (behind a TLS proxy). */
   secureCookie?: boolean;
   logger?: boolean;
+  /** Where previewed roster uploads wait for their commit (default: the OS temp dir). */
+  uploadDir?: string | undefined;
 }
 
 export interface BuiltServer {
@@ -100,7 +102,7 @@ export async function buildServer(options: BuildServerOptions): Promise<BuiltSer
   await app.register(handbookRoutes());
   await app.register(electionRoutes(options.ctx));
   await app.register(rosterRoutes(options.ctx));
-  await app.register(rosterXlsxRoutes(options.ctx));
+  await app.register(rosterXlsxRoutes(options.ctx, { uploadDir: options.uploadDir }));
   await app.register(rosterCadreRoutes(options.ctx));
   await app.register(rosterChecksRoutes(options.ctx));
   await app.register(recruitmentRoutes(options.ctx));

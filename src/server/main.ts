@@ -47,6 +47,7 @@ export async function startServer(options: { seedDemo: boolean }): Promise<void>
     webRoot: WEB_ROOT,
     secureCookie: config.secureCookie,
     logger: false,
+    uploadDir: join(config.dataDir, 'tmp'),
   });
   const close = async (): Promise<void> => {
     await app.close();

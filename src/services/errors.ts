@@ -41,6 +41,7 @@ export const ERROR_CATALOGUE = {
   ERR_ROSTER_IMPORT_FILE: { status: 400, message: '导入文件不是有效的 .xlsx 花名册' },
   ERR_ROSTER_IMPORT_TOO_LARGE: { status: 413, message: '导入文件超过大小上限' },
   ERR_ROSTER_IMPORT_INVALID: { status: 422, message: '花名册有错误，未导入任何人员' },
+  ERR_ROSTER_IMPORT_EXPIRED: { status: 410, message: '预览的文件已过期或不存在，请重新选择文件' },
   ERR_ELECTION_ORG_NOT_VILLAGE: { status: 400, message: '换届按村（社区）党组织登记' },
   ERR_ELECTION_TERM_INVALID: { status: 400, message: '任期信息不符合要求' },
   ERR_ELECTION_PLAN_INVALID: { status: 400, message: '换届计划信息不符合要求' },

@@ -4,16 +4,16 @@
  * problem reported as 第N行 列名 值). Runs as the system (whole database).
  * Exit status: 0 done; 1 the file has problems (nothing written); 2 unusable input.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR, type ServiceContext } from '../../services/context';
 import { AppError } from '../../services/errors';
 import {
-  commitRosterImport,
-  exportRosterXlsx,
-  previewRosterImport,
+  runRosterImport,
   type ImportPreview,
-} from '../../services/roster/roster-xlsx';
+  type ImportProgress,
+} from '../../services/roster/roster-import';
+import { exportRosterXlsx } from '../../services/roster/roster-xlsx';
 import { openCliDatabase } from '../database';
 
 function subcommand(program: Command, name: string, description: string): Command {
@@ -27,8 +27,12 @@ export function formatPreview(preview: ImportPreview): string {
   const lines = [
     `共 ${preview.fileRows} 行：新增 ${preview.created}，更新 ${preview.updated}，无变化 ${preview.unchanged}`,
   ];
-  if (preview.problems.length > 0) {
-    lines.push(`有 ${preview.problems.length} 处错误，未导入任何人员：`);
+  if (preview.problemCount > 0) {
+    const listed =
+      preview.problemCount > preview.problems.length
+        ? `（以下列出前 ${preview.problems.length} 处）`
+        : '';
+    lines.push(`有 ${preview.problemCount} 处错误，未导入任何人员${listed}：`);
     for (const p of preview.problems) {
       lines.push(
         p.row === 0
@@ -40,15 +44,43 @@ export function formatPreview(preview: ImportPreview): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Rows read so far on stderr: one updating line on a terminal, a line per 10,000 rows otherwise. */
+function progressOnStderr(): { update: ImportProgress; done: () => void } {
+  const tty = process.stderr.isTTY === true;
+  let shown = 0;
+  let last = 0;
+  return {
+    update: (rows) => {
+      last = rows;
+      if (tty) {
+        process.stderr.write(`\r已读取 ${rows} 行`);
+        shown = rows;
+      } else if (rows - shown >= 10_000) {
+        process.stderr.write(`已读取 ${rows} 行\n`);
+        shown = rows;
+      }
+    },
+    done: () => {
+      if (tty && shown > 0) {
+        process.stderr.write('\n');
+      } else if (!tty && last !== shown) {
+        process.stderr.write(`已读取 ${last} 行\n`);
+        shown = last;
+      }
+    },
+  };
+}
+
 export function registerRosterCommands(program: Command): void {
   subcommand(program, 'import', '导入数据')
     .command('members <file>')
     .description('导入党员花名册（.xlsx）：全部通过校验才写入')
     .option('--dry-run', '只校验并预览，不写入')
     .action(async (file: string, options: { dryRun?: boolean }) => {
-      let buffer: Buffer;
       try {
-        buffer = readFileSync(file);
+        if (!statSync(file).isFile()) {
+          throw new Error('not a file');
+        }
       } catch {
         process.stderr.write(`无法读取文件：${file}\n`);
         process.exitCode = 2;
@@ -56,24 +88,29 @@ export function registerRosterCommands(program: Command): void {
       }
       const handle = await openCliDatabase();
       const ctx: ServiceContext = { db: handle.db, now: () => new Date() };
+      const progress = progressOnStderr();
       try {
-        const preview = await previewRosterImport(ctx, SYSTEM_ACTOR, buffer);
-        process.stdout.write(formatPreview(preview));
-        if (preview.problems.length > 0) {
+        // One streaming pass: with --dry-run it only checks; otherwise it checks and writes in
+        // one transaction that is rolled back if any row has a problem.
+        const report = await runRosterImport(
+          ctx,
+          SYSTEM_ACTOR,
+          { path: file },
+          { commit: options.dryRun !== true, onProgress: progress.update },
+        );
+        progress.done();
+        process.stdout.write(formatPreview(report));
+        if (report.problemCount > 0) {
           process.exitCode = 1;
           return;
         }
-        if (options.dryRun === true) {
-          return;
-        }
-        const result = await commitRosterImport(ctx, SYSTEM_ACTOR, buffer, (done, total) => {
-          process.stderr.write(`\r写入 ${done}/${total}`);
-        });
-        process.stderr.write('\n');
         process.stdout.write(
-          `已导入：新增 ${result.created}，更新 ${result.updated}，无变化 ${result.unchanged}\n`,
+          report.committed
+            ? `已导入：新增 ${report.created}，更新 ${report.updated}，无变化 ${report.unchanged}\n`
+            : '（--dry-run：未写入）\n',
         );
       } catch (e) {
+        progress.done();
         if (e instanceof AppError) {
           process.stderr.write(`${e.message}\n`);
           process.exitCode = e.code === 'ERR_ROSTER_IMPORT_INVALID' ? 1 : 2;

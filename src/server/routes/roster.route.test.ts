@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../services/demo/demo-township';
@@ -131,4 +134,79 @@ describe('roster .xlsx over HTTP', () => {
       await w.close();
     }
   });
+});
+
+describe('roster import over HTTP: the previewed file waits on disk for its commit', () => {
+  it('commits by token once, only for the uploader, refuses an expired token and an oversized body', async () => {
+    const target = testDatabaseTargets()[0]!;
+    const w = await openTestWorld(target);
+    const uploadDir = await mkdtemp(join(tmpdir(), 'zugong-uploads-test-'));
+    let now = new Date('2026-11-20T02:00:00Z');
+    const ctx = { ...w.ctx, now: () => now };
+    const app = (await buildServer({ ctx, uploadDir })).app;
+    try {
+      const zuzhi = await login(app, 'zuzhi');
+      const xianji = await login(app, 'xianji');
+      const exported = await zuzhi('GET', '/api/roster/export?revealIdNumbers=true');
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      wb.worksheets[0]!.getRow(2).getCell(6).value = '研究生';
+      const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const preview = await zuzhi('POST', '/api/roster/import/preview', {
+        fileName: '花名册.xlsx',
+        contentBase64: file,
+      });
+      expect(preview.statusCode).toBe(200);
+      const body = preview.json() as { updated: number; problemCount: number; token: string };
+      expect(body).toMatchObject({ updated: 1, problemCount: 0 });
+      expect(body.token).toMatch(/^[0-9a-f]{44}$/);
+      expect(await readdir(uploadDir)).toHaveLength(1);
+      // Another account cannot use the token; a malformed one is refused the same way.
+      const other = await xianji('POST', '/api/roster/import', { token: body.token });
+      expect(other.json()).toMatchObject({ code: 'ERR_ROSTER_IMPORT_EXPIRED' });
+      expect((await zuzhi('POST', '/api/roster/import', { token: '../x' })).statusCode).toBe(410);
+      // 30 minutes is the limit: one minute past it the file is gone.
+      now = new Date(now.getTime() + 31 * 60_000);
+      const late = await zuzhi('POST', '/api/roster/import', { token: body.token });
+      expect(late.statusCode).toBe(410);
+      expect(await readdir(uploadDir)).toHaveLength(0);
+      // Preview again, commit within the limit: written once, the file removed.
+      const again = (
+        await zuzhi('POST', '/api/roster/import/preview', {
+          fileName: 'a.xlsx',
+          contentBase64: file,
+        })
+      ).json() as { token: string };
+      now = new Date(now.getTime() + 29 * 60_000);
+      const done = await zuzhi('POST', '/api/roster/import', { token: again.token });
+      expect(done.statusCode).toBe(200);
+      expect(done.json()).toMatchObject({ created: 0, updated: 1 });
+      expect(await readdir(uploadDir)).toHaveLength(0);
+      expect((await zuzhi('POST', '/api/roster/import', { token: again.token })).statusCode).toBe(
+        410,
+      );
+      // A body over the route's limit is refused before it is read, naming the cap.
+      const huge = await zuzhi('POST', '/api/roster/import/preview', {
+        fileName: 'big.xlsx',
+        contentBase64: 'A'.repeat(29 * 1024 * 1024),
+      });
+      expect(huge.statusCode).toBe(413);
+      expect(huge.json()).toMatchObject({
+        code: 'ERR_ROSTER_IMPORT_TOO_LARGE',
+        message: '上传的文件超过上限 20 MB',
+      });
+      // Just under the body limit but over 20 MB once decoded: refused with the size named.
+      const over = await zuzhi('POST', '/api/roster/import/preview', {
+        fileName: 'big.xlsx',
+        contentBase64: 'A'.repeat(27 * 1024 * 1024),
+      });
+      expect(over.statusCode).toBe(413);
+      expect(over.json()).toMatchObject({ message: '文件大小 20.3 MB，超过上限 20 MB' });
+    } finally {
+      await app.close();
+      await w.close();
+      await rm(uploadDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -8,12 +8,11 @@ import { openTestWorld, testDatabaseTargets, type TestWorld } from '../testing';
 import { listRoster } from './member.service';
 import {
   commitRosterImport,
-  exportRosterXlsx,
   IMPORT_MAX_BYTES,
   previewRosterImport,
-  ROSTER_COLUMNS,
-  rosterTemplateXlsx,
-} from './roster-xlsx';
+  runRosterImport,
+} from './roster-import';
+import { exportRosterXlsx, ROSTER_COLUMNS, rosterTemplateXlsx } from './roster-xlsx';
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);
@@ -196,6 +195,64 @@ for (const target of testDatabaseTargets()) {
         'ERR_FORBIDDEN_ROLE',
       );
     });
+
+    it('writes nothing when a row after the first written batch is bad, and finds duplicates across batches', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const before = await listRoster(w.ctx, zuzhi, { away: 'all' });
+      const rows: Record<string, string>[] = [];
+      for (let i = 0; i < 1500; i++) {
+        const birth = `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`;
+        rows.push({
+          ...GOOD,
+          姓名: `批量${i}`,
+          出生日期: '',
+          公民身份号码:
+            id(birth, 100 + (i % 400) * 2 + 1).slice(0, 6) +
+            id(birth, 101 + Math.floor(i / 400) * 2).slice(6),
+        });
+      }
+      const unique = [...new Map(rows.map((r) => [r['公民身份号码']!, r])).values()];
+      expect(unique.length).toBeGreaterThan(1200);
+      // Row 1302 repeats row 2's ID number in lower case; row 1303's 转正 is before its 入党.
+      unique[1300] = { ...unique[1300]!, 公民身份号码: unique[0]!['公民身份号码']!.toLowerCase() };
+      unique[1301] = { ...unique[1301]!, 转正日期: '2005-06-30' };
+      const file = await workbook(unique);
+      const report = await runRosterImport(w.ctx, zuzhi, file, { commit: true });
+      expect(report.committed).toBe(false);
+      expect(report.problems.map((p) => `${p.row}|${p.column}|${p.message}`)).toEqual([
+        '1302|公民身份号码|与第2行的公民身份号码重复',
+        '1303|转正日期|转正日期早于入党日期 2005-07-01',
+      ]);
+      // The first 1,000 rows were inserted inside the transaction before row 1302 was read.
+      expect((await listRoster(w.ctx, zuzhi, { away: 'all' })).total).toBe(before.total);
+      const audit = await w.handle.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('action', '=', 'roster.import')
+        .execute();
+      expect(audit).toEqual([]);
+    }, 60_000);
+
+    it('reports the first 1,000 problems and counts them all; refuses U+FFFD in a cell', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const rows = Array.from({ length: 1100 }, (_, i) => ({
+        ...GOOD,
+        姓名: i === 0 ? '张\uFFFD' : `无组织${i}`,
+        所在党组织: '火星村党支部',
+        公民身份号码: id('1980-05-06', 100 + i).slice(0, 17) + 'Z',
+      }));
+      const preview = await previewRosterImport(w.ctx, zuzhi, await workbook(rows));
+      expect(preview.problems[0]).toEqual({
+        row: 2,
+        column: '姓名',
+        value: '张\uFFFD',
+        message: '含有无法识别的字符（U+FFFD），文件可能已损坏或编码有误',
+      });
+      // Row 2 stops at U+FFFD; every other row has a bad ID number and an unknown branch.
+      expect(preview.problemCount).toBe(1 + 1099 * 2);
+      expect(preview.problems).toHaveLength(1000);
+      expect(preview.problems[999]!.row).toBe(502);
+    }, 60_000);
 
     it('offers a template with list validations and a text ID column', async () => {
       const wb = new ExcelJS.Workbook();

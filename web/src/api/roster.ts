@@ -112,8 +112,9 @@ export function previewImport(fileName: string, contentBase64: string) {
   return unwrap(api.POST('/api/roster/import/preview', { body: { fileName, contentBase64 } }));
 }
 
-export function commitImport(fileName: string, contentBase64: string) {
-  return unwrap(api.POST('/api/roster/import', { body: { fileName, contentBase64 } }));
+/** Commits the file previewed under `token` (the server kept it for 30 minutes). */
+export function commitImport(token: string) {
+  return unwrap(api.POST('/api/roster/import', { body: { token } }));
 }
 
 export type OrgCheckReport = Json<paths['/api/roster/checks']['get']['responses'][200]>;
@@ -157,3 +158,6 @@ export function addReserve(body: ReserveBody) {
 export function removeReserve(id: number) {
   return unwrap(api.DELETE('/api/roster/reserves/{id}', { params: { path: { id } } }));
 }
+
+/** The server's upload cap (IMPORT_MAX_BYTES). */
+export const IMPORT_MAX_MB = 20;

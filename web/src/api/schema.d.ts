@@ -3714,7 +3714,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 导入预览：逐行校验，列出新增、更新、无变化和每一处错误，不写入 */
+    /** 导入预览：逐行校验，列出新增、更新、无变化和错误（前 1000 处及总数），不写入；没有错误时返回确认导入用的令牌 */
     post: {
       parameters: {
         query?: never;
@@ -3742,6 +3742,7 @@ export interface paths {
               created: number;
               updated: number;
               unchanged: number;
+              problemCount: number;
               problems: {
                 row: number;
                 column: string;
@@ -3758,6 +3759,7 @@ export interface paths {
                 statusLabel: string;
                 changes: string[];
               }[];
+              token: string | null;
             };
           };
         };
@@ -3778,7 +3780,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 导入花名册：全部通过校验才写入，任何一行有错误则什么也不写 */
+    /** 导入花名册：用预览返回的令牌（或再次上传文件），一次读完并在一个事务中写入；任何一行有错误则什么也不写 */
     post: {
       parameters: {
         query?: never;
@@ -3788,10 +3790,14 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            fileName: string;
-            contentBase64: string;
-          };
+          'application/json':
+            | {
+                token: string;
+              }
+            | {
+                fileName: string;
+                contentBase64: string;
+              };
         };
       };
       responses: {

@@ -21,6 +21,7 @@ import { errorMessage } from '../../../api/client';
 import {
   commitImport,
   fileToBase64,
+  IMPORT_MAX_MB,
   previewImport,
   rosterKeys,
   type ImportPreview,
@@ -35,7 +36,7 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>('idle');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [token, setToken] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -45,12 +46,21 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
     setError(null);
     setDone(null);
     setPreview(null);
+    setToken(null);
+    if (f.size > IMPORT_MAX_MB * 1024 * 1024) {
+      setError(
+        `文件大小 ${(f.size / 1024 / 1024).toFixed(1)} MB，超过上限 ${IMPORT_MAX_MB} MB，未上传`,
+      );
+      setPhase('idle');
+      return;
+    }
     setPhase('reading');
     try {
       const base64 = await fileToBase64(f);
-      setFile({ name: f.name, base64 });
       setPhase('checking');
-      setPreview(await previewImport(f.name, base64));
+      const checked = await previewImport(f.name, base64);
+      setPreview(checked);
+      setToken(checked.token);
       setPhase('ready');
     } catch (e) {
       setError(errorMessage(e));
@@ -59,16 +69,16 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
   };
 
   const commit = async () => {
-    if (!file) {
+    if (!token) {
       return;
     }
     setPhase('writing');
     setError(null);
     try {
-      const r = await commitImport(file.name, file.base64);
+      const r = await commitImport(token);
       setDone(`已导入：新增 ${r.created} 人，更新 ${r.updated} 人，无变化 ${r.unchanged} 人`);
       setPreview(null);
-      setFile(null);
+      setToken(null);
       setPhase('done');
       void queryClient.invalidateQueries({ queryKey: rosterKeys.all });
       void message.success('导入完成');
@@ -80,6 +90,7 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
 
   const percent = { idle: 0, reading: 20, checking: 50, ready: 70, writing: 85, done: 100 }[phase];
   const problems = preview?.problems ?? [];
+  const problemCount = preview?.problemCount ?? 0;
   const exportUrl = `/api/roster/export${reveal ? '?revealIdNumbers=true' : ''}`;
 
   return (
@@ -161,12 +172,12 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
                       <Statistic title="无变化" value={preview.unchanged} />
                     </Col>
                   </Row>
-                  {problems.length > 0 ? (
+                  {problemCount > 0 ? (
                     <>
                       <Alert
                         type="error"
                         showIcon
-                        title={`有 ${problems.length} 处错误，改正后重新选择文件；在此之前不会导入任何人员。`}
+                        title={`有 ${problemCount} 处错误${problemCount > problems.length ? `（下表列出前 ${problems.length} 处）` : ''}，改正后重新选择文件；在此之前不会导入任何人员。`}
                       />
                       <Table
                         className="zg-import-problems"
@@ -231,7 +242,7 @@ export function ImportTab({ canImport, canReveal }: { canImport: boolean; canRev
                       <Button
                         type="primary"
                         loading={phase === 'writing'}
-                        disabled={preview.created + preview.updated === 0}
+                        disabled={token === null || preview.created + preview.updated === 0}
                         onClick={() => void commit()}
                       >
                         确认导入（新增 {preview.created}，更新 {preview.updated}）

@@ -128,7 +128,6 @@ export interface FoundationTables {
  * Every table. Each module declares its tables in `tables/<module>.ts` and is listed here,
  * so modules do not edit one another's declarations.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the list of module table sets grows here
 export interface Database
   extends FoundationTables, RosterTables, MeetingsTables, ElectionsTables, RecruitmentTables {}
 

@@ -12,6 +12,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type SqliteDatabase,
   type MigrationProvider,
 } from 'kysely';
 import pg from 'pg';
@@ -61,10 +62,47 @@ function connectSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: reusingBulkInserts(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** SQL at least this long is a multi-row INSERT worth keeping prepared (the roster import's). */
+const BULK_INSERT_SQL_CHARS = 4096;
+/** Prepared bulk INSERTs kept, most recently used last. */
+const BULK_INSERTS_KEPT = 8;
+
+/**
+ * better-sqlite3 prepares every statement Kysely runs. A 1,000-row INSERT has 8,000–14,000
+ * parameters and takes about a millisecond to prepare, as long as running it (the roster import
+ * runs 300 of them per 100,000 rows, docs/adr/0014): keep the few longest INSERTs prepared. An
+ * INSERT is only run (`all`/`run`), never left iterating, so sharing its statement is safe.
+ */
+function reusingBulkInserts(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      if (sql.length < BULK_INSERT_SQL_CHARS || !/^insert\s/i.test(sql)) {
+        return sqlite.prepare(sql);
+      }
+      let stmt = kept.get(sql);
+      if (stmt === undefined) {
+        stmt = sqlite.prepare(sql);
+        if (kept.size >= BULK_INSERTS_KEPT) {
+          const oldest = kept.keys().next().value;
+          if (oldest !== undefined) {
+            kept.delete(oldest);
+          }
+        }
+      } else {
+        kept.delete(sql);
+      }
+      kept.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 async function connectPostgres(url: string, schema: string | undefined): Promise<DatabaseHandle> {

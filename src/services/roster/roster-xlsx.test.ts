@@ -233,6 +233,62 @@ for (const target of testDatabaseTargets()) {
       expect(audit).toEqual([]);
     }, 60_000);
 
+    it('reads and checks on a worker thread with the same reports, errors and writes', async () => {
+      const zuzhi = w.actors['zuzhi']!;
+      const inWorker = { commit: false, readInWorker: true };
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Sheet1').addRow(['姓名', '性别']);
+      const noHeaders = Buffer.from(await wb.xlsx.writeBuffer());
+      await expect(runRosterImport(w.ctx, zuzhi, noHeaders, inWorker)).rejects.toSatisfy(
+        (e: unknown) =>
+          e instanceof AppError &&
+          e.code === 'ERR_ROSTER_IMPORT_FILE' &&
+          e.message ===
+            '第1行缺少表头：公民身份号码、所在党组织、党籍状态、入党日期（请使用下载的模板）',
+      );
+      await expectCode(
+        runRosterImport(w.ctx, zuzhi, Buffer.from('PK not a zip at all'), inWorker),
+        'ERR_ROSTER_IMPORT_FILE',
+      );
+      const rows = Array.from({ length: 1200 }, (_, i) => {
+        const birth = `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`;
+        return {
+          ...GOOD,
+          姓名: `线程${i}`,
+          出生日期: birth,
+          公民身份号码: id(birth, 101 + 2 * Math.floor(i / 360)),
+        };
+      });
+      // Row 1102 (the second batch) names a branch outside the township.
+      const bad = rows.map((r, i) => (i === 1100 ? { ...r, 所在党组织: '火星村党支部' } : r));
+      const before = (await listRoster(w.ctx, zuzhi, { away: 'all' })).total;
+      const [inThread, worker] = await Promise.all([
+        runRosterImport(w.ctx, zuzhi, await workbook(bad), { commit: false, readInWorker: false }),
+        runRosterImport(w.ctx, zuzhi, await workbook(bad), inWorker),
+      ]);
+      expect(worker).toEqual(inThread);
+      expect(worker.problems.map((p) => `${p.row}|${p.column}|${p.message}`)).toEqual([
+        '1102|所在党组织|管辖范围内没有这个党组织',
+      ]);
+      const refused = await runRosterImport(w.ctx, zuzhi, await workbook(bad), {
+        commit: true,
+        readInWorker: true,
+      });
+      expect(refused.committed).toBe(false);
+      expect((await listRoster(w.ctx, zuzhi, { away: 'all' })).total).toBe(before);
+      const done = await runRosterImport(w.ctx, zuzhi, await workbook(rows), {
+        commit: true,
+        readInWorker: true,
+      });
+      // One of the invented ID numbers is a demo member's: 更新, not 新增.
+      expect(done).toMatchObject({ committed: true, fileRows: 1200, problemCount: 0 });
+      expect(done.created + done.updated + done.unchanged).toBe(1200);
+      expect(done.created).toBeGreaterThan(1190);
+      expect((await listRoster(w.ctx, zuzhi, { away: 'all' })).total).toBe(before + done.created);
+      const found = await listRoster(w.ctx, zuzhi, { away: 'all', q: '线程' });
+      expect(found.total).toBe(1200);
+    }, 60_000);
+
     it('reports the first 1,000 problems and counts them all; refuses U+FFFD in a cell', async () => {
       const zuzhi = w.actors['zuzhi']!;
       const rows = Array.from({ length: 1100 }, (_, i) => ({

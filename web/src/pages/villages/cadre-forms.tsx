@@ -1,7 +1,8 @@
+import { useFormSave } from '../../components/use-form-save';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, errorMessage, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import {
   addReserve,
   appointPost,
@@ -128,29 +129,20 @@ export function AppointModal({
 }) {
   const [form] = Form.useForm<AppointValues>();
   const body = Form.useWatch('body', form) ?? 'partyOrg';
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await appointPost({
-        orgId: village.id,
-        personId: v.personId,
-        body: v.body,
-        title: v.title,
-        termStart: v.termStart.format('YYYY-MM-DD'),
-        termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null,
-      });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, save, clearError } = useFormSave(form);
+  const submit = () =>
+    save(
+      (v) =>
+        appointPost({
+          orgId: village.id,
+          personId: v.personId,
+          body: v.body,
+          title: v.title,
+          termStart: v.termStart.format('YYYY-MM-DD'),
+          termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null,
+        }),
+      onDone,
+    );
   return (
     <Modal
       open={open}
@@ -159,7 +151,7 @@ export function AppointModal({
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       destroyOnHidden
@@ -214,23 +206,13 @@ export function EndPostModal({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<{ endedOn: Dayjs; reason: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save, clearError } = useFormSave(form);
   const submit = async () => {
-    if (post === null) {
-      return;
-    }
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await endPost(post.id, { endedOn: v.endedOn.format('YYYY-MM-DD'), reason: v.reason });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+    if (post !== null) {
+      await save(
+        (v) => endPost(post.id, { endedOn: v.endedOn.format('YYYY-MM-DD'), reason: v.reason }),
+        onDone,
+      );
     }
   };
   return (
@@ -241,7 +223,7 @@ export function EndPostModal({
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       destroyOnHidden
@@ -285,28 +267,19 @@ export function ReserveModal({
     targetPost?: string;
     notes?: string;
   }>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await addReserve({
-        orgId: village.id,
-        personId: v.personId,
-        readiness: v.readiness,
-        targetPost: v.targetPost?.trim() || null,
-        notes: v.notes?.trim() || null,
-      });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, save, clearError } = useFormSave(form);
+  const submit = () =>
+    save(
+      (v) =>
+        addReserve({
+          orgId: village.id,
+          personId: v.personId,
+          readiness: v.readiness,
+          targetPost: v.targetPost?.trim() || null,
+          notes: v.notes?.trim() || null,
+        }),
+      onDone,
+    );
   return (
     <Modal
       open={open}
@@ -315,7 +288,7 @@ export function ReserveModal({
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       destroyOnHidden

@@ -1,7 +1,6 @@
+import { useFormSave } from '../../../components/use-form-save';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { errorMessage } from '../../../api/client';
 import { recordEvent, type EventBody, type MemberDetail } from '../../../api/roster';
 
 /** Events offered for a member in a given state; the server checks again. */
@@ -81,35 +80,26 @@ export function EventModal({
 }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save } = useFormSave(form);
   const transfer = kind === 'transferOut' || kind === 'transferIn';
   const away = kind === 'mobileOut' || kind === 'abroad';
   const contact = kind === 'mobileOut' || kind === 'mobileContact';
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await recordEvent(member.membershipId, {
-        kind: v.kind,
-        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-        letterNumber: v.letterNumber ?? null,
-        place: v.place ?? null,
-        validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
-        contactName: v.contactName ?? null,
-        contactPhone: v.contactPhone ?? null,
-        note: v.note ?? null,
-      });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = () =>
+    save(
+      (v) =>
+        recordEvent(member.membershipId, {
+          kind: v.kind,
+          occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+          letterNumber: v.letterNumber ?? null,
+          place: v.place ?? null,
+          validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
+          contactName: v.contactName ?? null,
+          contactPhone: v.contactPhone ?? null,
+          note: v.note ?? null,
+        }),
+      onDone,
+    );
 
   return (
     <Modal

@@ -1,7 +1,7 @@
+import { useFormSave } from '../../../components/use-form-save';
 import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { errorMessage } from '../../../api/client';
+import { useMemo } from 'react';
 import { useOrgs } from '../../../api/queries';
 import { transferIn, useRosterOptions } from '../../../api/roster';
 import { orgTreeOptions } from './org-tree-data';
@@ -43,43 +43,34 @@ export function TransferInModal({
   const orgs = useOrgs();
   const options = useRosterOptions();
   const forest = useMemo(() => orgTreeOptions(orgs.data ?? []), [orgs.data]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save, clearError } = useFormSave(form);
   const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await transferIn({
-        orgId: v.orgId,
-        person: {
-          name: v.name.trim(),
-          gender: v.gender,
-          idNumber: v.idNumber.trim().toUpperCase(),
-          education: v.education ?? null,
-          phone: v.phone?.trim() || null,
-          occupation: v.occupation?.trim() || null,
-          workUnit: v.workUnit?.trim() || null,
-        },
-        status: v.status,
-        joinedOn: v.joinedOn.format('YYYY-MM-DD'),
-        fullMemberSince: v.status === 'full' ? day(v.fullMemberSince) : null,
-        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-        letterNumber: v.letterNumber.trim(),
-        fromOrg: v.fromOrg.trim(),
-        validUntil: v.validUntil.format('YYYY-MM-DD'),
-        note: v.note?.trim() || null,
-      });
-      form.resetFields();
-      onDone(v.name.trim());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = () =>
+    save(
+      (v) =>
+        transferIn({
+          orgId: v.orgId,
+          person: {
+            name: v.name.trim(),
+            gender: v.gender,
+            idNumber: v.idNumber.trim().toUpperCase(),
+            education: v.education ?? null,
+            phone: v.phone?.trim() || null,
+            occupation: v.occupation?.trim() || null,
+            workUnit: v.workUnit?.trim() || null,
+          },
+          status: v.status,
+          joinedOn: v.joinedOn.format('YYYY-MM-DD'),
+          fullMemberSince: v.status === 'full' ? day(v.fullMemberSince) : null,
+          occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+          letterNumber: v.letterNumber.trim(),
+          fromOrg: v.fromOrg.trim(),
+          validUntil: v.validUntil.format('YYYY-MM-DD'),
+          note: v.note?.trim() || null,
+        }),
+      (v) => onDone(v.name.trim()),
+    );
 
   const required = (message: string) => [{ required: true, message }];
   return (
@@ -91,7 +82,7 @@ export function TransferInModal({
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       destroyOnHidden

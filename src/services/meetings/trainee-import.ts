@@ -12,6 +12,7 @@ import { readIdNumber } from '../../domain/id-number';
 import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
+import { cellText } from '../xlsx-cell';
 import { getOrgInScope } from '../org.service';
 import { MEMBER_STATUSES, requireRole, TRAINING_WRITE_ROLES } from './common';
 import { getClass, type ClassDetail } from './training.service';
@@ -83,37 +84,6 @@ export async function traineeTemplateXlsx(): Promise<TemplateFile> {
     col.width = i === 0 ? 14 : 80;
   });
   return { filename: '培训班学员导入模板.xlsx', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
-}
-
-function cellText(value: ExcelJS.CellValue): { text: string; isNumber: boolean } {
-  if (value === null || value === undefined) {
-    return { text: '', isNumber: false };
-  }
-  if (value instanceof Date) {
-    return { text: value.toISOString().slice(0, 10), isNumber: false };
-  }
-  if (typeof value === 'number') {
-    return { text: String(value), isNumber: true };
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) {
-      return {
-        text: value.richText
-          .map((r) => r.text)
-          .join('')
-          .trim(),
-        isNumber: false,
-      };
-    }
-    if ('text' in value && typeof value.text === 'string') {
-      return { text: value.text.trim(), isNumber: false };
-    }
-    if ('result' in value) {
-      return cellText(value.result as ExcelJS.CellValue);
-    }
-    return { text: '', isNumber: false };
-  }
-  return { text: String(value).trim(), isNumber: false };
 }
 
 async function openSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {

@@ -15,7 +15,8 @@ import { nameSearchKeys, type NameSearchKeys } from '../../domain/roster/pinyin'
 import type { OrgRow } from '../../db/schema';
 import { AppError } from '../errors';
 import { ROSTER_COLUMNS, SHEET_NAME, type RosterField } from './roster-columns';
-import { cellText, readSheetRows, type CellText } from './xlsx-rows';
+import { cellText, type CellText } from '../xlsx-cell';
+import { readSheetRows } from './xlsx-rows';
 
 type Field = RosterField;
 

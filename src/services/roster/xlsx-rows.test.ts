@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../gen/rng';
 import { inventName } from '../gen/names';
 import { AppError } from '../errors';
-import { cellText, readSheetRows } from './xlsx-rows';
+import { cellText } from '../xlsx-cell';
+import { readSheetRows } from './xlsx-rows';
 
 const ROWS = 30_000;
 

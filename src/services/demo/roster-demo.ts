@@ -9,7 +9,7 @@ import { addDays, addMonths, formatDate, type IsoDate } from '../../domain/calen
 import { idCheckChar } from '../../domain/id-number';
 import { nameSearchKeys } from '../../domain/roster/pinyin';
 import type { CadreBody, CadreTitle, MembershipEventKind } from '../../domain/roster/types';
-import type { Database } from '../../db/schema';
+import type { Database, MembershipStatus } from '../../db/schema';
 import { createRng } from '../gen/rng';
 import { inventName, type Gender } from '../gen/names';
 
@@ -141,37 +141,8 @@ export async function seedRosterDemo(
   };
 
   // 建档: one event per membership, so every history starts somewhere.
-  const chunk = 200;
-  for (let i = 0; i < members.length; i += chunk) {
-    await trx
-      .insertInto('membershipEvent')
-      .values(
-        members.slice(i, i + chunk).map((m) => ({
-          membershipId: m.membershipId,
-          personId: m.personId,
-          orgId: m.orgId,
-          areaCode,
-          kind: 'recorded' as const,
-          occurredOn: m.fullMemberSince ?? m.joinedOn ?? at.slice(0, 10),
-          statusBefore: null,
-          statusAfter: m.status,
-          letterNumber: null,
-          place: null,
-          validUntil: null,
-          receivedOn: null,
-          contactName: null,
-          contactPhone: null,
-          relatedEventId: null,
-          note: '演示数据建档',
-          detailJson: null,
-          recordedAt: at,
-          recordedById: null,
-          recordedByName: '系统',
-        })),
-      )
-      .execute();
-    events += Math.min(chunk, members.length - i);
-  }
+  await insertRecordedEvents(trx, areaCode, at, members);
+  events += members.length;
   await trx
     .updateTable('partyMembership')
     .set((eb) => ({ statusSince: eb.fn.coalesce('fullMemberSince', 'joinedOn'), updatedAt: at }))
@@ -421,12 +392,41 @@ export async function recordUnrecordedMemberships(
     )
     .orderBy('m.id')
     .execute();
-  for (let i = 0; i < rows.length; i += 200) {
+  await insertRecordedEvents(
+    trx,
+    areaCode,
+    at,
+    rows.map(({ id, ...m }) => ({ membershipId: id, ...m })),
+  );
+  await trx
+    .updateTable('partyMembership')
+    .set((eb) => ({ statusSince: eb.fn.coalesce('fullMemberSince', 'joinedOn'), updatedAt: at }))
+    .where('areaCode', '=', areaCode)
+    .where('statusSince', 'is', null)
+    .execute();
+  return rows.length;
+}
+
+/** The 建档 (`recorded`) events of demo memberships, in 200-row statements. */
+async function insertRecordedEvents(
+  trx: Transaction<Database>,
+  areaCode: string,
+  at: string,
+  members: readonly {
+    membershipId: number;
+    personId: number;
+    orgId: number;
+    status: MembershipStatus;
+    joinedOn: string | null;
+    fullMemberSince: string | null;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < members.length; i += 200) {
     await trx
       .insertInto('membershipEvent')
       .values(
-        rows.slice(i, i + 200).map((m) => ({
-          membershipId: m.id,
+        members.slice(i, i + 200).map((m) => ({
+          membershipId: m.membershipId,
           personId: m.personId,
           orgId: m.orgId,
           areaCode,
@@ -450,11 +450,4 @@ export async function recordUnrecordedMemberships(
       )
       .execute();
   }
-  await trx
-    .updateTable('partyMembership')
-    .set((eb) => ({ statusSince: eb.fn.coalesce('fullMemberSince', 'joinedOn'), updatedAt: at }))
-    .where('areaCode', '=', areaCode)
-    .where('statusSince', 'is', null)
-    .execute();
-  return rows.length;
 }

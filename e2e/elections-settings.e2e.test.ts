@@ -105,9 +105,14 @@ describe('换届选举 settings: the 负面清单 in the browser', () => {
     await page.screenshot({ path: join(KEEP, 'elections-candidates-saved.png'), fullPage: true });
 
     await page.getByRole('tab', { name: '负面清单设置' }).click();
-    const used = page.getByRole('row').filter({ hasText: NEW_LABEL });
+    // The candidate tab's result table also has a row with the label; antd hides an inactive
+    // pane only after its transition, so look only inside the pane the tab opened.
+    const used = page
+      .getByRole('tabpanel', { name: '负面清单设置' })
+      .getByRole('row')
+      .filter({ hasText: NEW_LABEL });
     await used.waitFor();
-    expect(await used.innerText()).toContain('已引用');
+    await expect.poll(() => used.innerText(), { timeout: 10_000 }).toContain('已引用');
     expect(await used.getByRole('button', { name: '删除' }).count()).toBe(0);
   });
 

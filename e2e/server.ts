@@ -30,7 +30,9 @@ export function ensureWebBuild(): void {
       '--config',
       'web/vite.config.ts',
     ],
-    { cwd: repoRoot, stdio: 'inherit' },
+    // As `npm run build` does: under vitest NODE_ENV is "test", and antd then gives every modal
+    // title the id "test-id", so dialogs lose their accessible names.
+    { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
 

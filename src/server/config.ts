@@ -21,7 +21,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     port,
     host: env['HOST'] ?? '0.0.0.0',
     dataDir,
-    databaseUrl: env['DATABASE_URL'],
+    // An empty DATABASE_URL (as `DATABASE_URL= zugong …` leaves it) means none: SQLite.
+    databaseUrl: env['DATABASE_URL'] === '' ? undefined : env['DATABASE_URL'],
     sqliteFile: join(dataDir, 'zugong.db'),
     production: env['NODE_ENV'] === 'production',
     secureCookie: env['ZUGONG_SECURE_COOKIE'] === '1',

@@ -11,7 +11,9 @@ import {
   Kysely,
   Migrator,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
+  sql,
   type SqliteDatabase,
   type MigrationProvider,
 } from 'kysely';
@@ -102,6 +104,38 @@ function reusingBulkInserts(sqlite: SQLite.Database): SqliteDatabase {
       kept.set(sql, stmt);
       return stmt;
     },
+  };
+}
+
+/**
+ * For a bulk load that will more than double a table: on SQLite, drops the secondary indexes of
+ * `tables` except those named in `keep`, inside the caller's transaction, and returns a function
+ * that builds them again from the SQL SQLite stored for them (nothing here repeats a migration).
+ * SQLite builds an index over sorted keys in one pass, much cheaper than updating it row by row;
+ * a rollback brings the indexes back with the rows. Other connections keep reading the committed
+ * schema and data (WAL). On PostgreSQL it does nothing and returns null: DROP INDEX there locks
+ * the table against every reader until the commit.
+ */
+export async function deferIndexes(
+  trx: Kysely<Database>,
+  tables: readonly string[],
+  keep: readonly string[],
+): Promise<(() => Promise<void>) | null> {
+  if (!(trx.getExecutor().adapter instanceof SqliteAdapter) || tables.length === 0) {
+    return null;
+  }
+  const indexes = await sql<{ name: string; sql: string }>`
+    select name, sql from sqlite_master
+    where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)})
+    order by name`.execute(trx);
+  const dropped = indexes.rows.filter((i) => !keep.includes(i.name));
+  for (const i of dropped) {
+    await sql`drop index ${sql.id(i.name)}`.execute(trx);
+  }
+  return async () => {
+    for (const i of dropped) {
+      await sql.raw(i.sql).execute(trx);
+    }
   };
 }
 

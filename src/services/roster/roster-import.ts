@@ -10,6 +10,8 @@ import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { IsoDate } from '../../domain/calendar/date';
 import { maskIdNumber } from '../../domain/id-number';
 import { MEMBERSHIP_STATUS_LABELS } from '../../domain/roster/labels';
+import { nameSearchKeys, type NameSearchKeys } from '../../domain/roster/pinyin';
+import { deferIndexes } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
@@ -19,22 +21,29 @@ import { type RosterField } from './roster-columns';
 import { checkedBatches, HEADER_OF, type CheckedRow, type ImportProblem } from './roster-rows';
 
 import { checkedBatchesInWorker } from './roster-read-thread';
-import { checkSource, openSource, type ImportSource } from './roster-source';
+import {
+  checkSource,
+  IMPORT_BATCH_ROWS,
+  openSource,
+  READ_IN_WORKER_BYTES,
+  type ImportSource,
+} from './roster-source';
 
 export { readDateText, type ImportProblem } from './roster-rows';
-export { IMPORT_MAX_BYTES, tooLarge, type ImportSource } from './roster-source';
+export {
+  IMPORT_MAX_BYTES,
+  READ_IN_WORKER_BYTES,
+  tooLarge,
+  type ImportSource,
+} from './roster-source';
 
 /** Problems returned in a report; the total is always counted. */
 export const MAX_REPORTED_PROBLEMS = 1000;
 /** Rows of 新增/更新 listed in a preview. */
 export const MAX_LISTED_ROWS = 500;
-/** Rows matched against the database and written together (14 columns: 14,000 parameters). */
-const BATCH_ROWS = 1000;
-/**
- * Files from this size (about 10,000 rows) are read and checked on a worker thread while this
- * thread writes; below it the thread's start-up (about 0.3 s) is not worth it.
- */
-export const READ_IN_WORKER_BYTES = 1024 * 1024;
+const BATCH_ROWS = IMPORT_BATCH_ROWS;
+/** Names whose pinyin is remembered during an import: bounds the memory it takes. */
+const MAX_MEMO_NAMES = 20_000;
 
 type Field = RosterField;
 
@@ -229,6 +238,20 @@ export async function runRosterImport(
     }
   };
 
+  // The pinyin of each name written, worked out here rather than on the reading thread (which
+  // is the slower of the two, docs/adr/0014) and only when writing; names repeat, so once each.
+  const keysMemo = new Map<string, NameSearchKeys>();
+  const keysOf = (name: string): NameSearchKeys => {
+    let keys = keysMemo.get(name);
+    if (keys === undefined) {
+      keys = nameSearchKeys(name);
+      if (keysMemo.size >= MAX_MEMO_NAMES) {
+        keysMemo.clear();
+      }
+      keysMemo.set(name, keys);
+    }
+    return keys;
+  };
   let insert: ReturnType<typeof bulkInserts> | null = null;
   /** Matches a batch of checked rows and, when writing and the file is clean so far, writes it. */
   const flush = async (
@@ -273,17 +296,17 @@ export async function runRosterImport(
     if (write && report.problemCount === 0) {
       const trx = db as Transaction<Database>;
       insert ??= bulkInserts(trx);
-      await insertCreates(trx, insert, actor, creates, at, asOf);
+      await insertCreates(trx, insert, actor, creates, at, asOf, keysOf);
       for (const u of updates) {
-        await applyUpdate(trx, actor, u, at, asOf);
+        await applyUpdate(trx, actor, u, at, asOf, keysOf);
       }
     }
   };
 
   const batches =
     (options.readInWorker ?? size >= READ_IN_WORKER_BYTES)
-      ? checkedBatchesInWorker(source, scopeOrgs, asOf, BATCH_ROWS)
-      : checkedBatches(openSource(source), scopeOrgs, asOf, BATCH_ROWS);
+      ? checkedBatchesInWorker(source, { scopeOrgs, asOf }, BATCH_ROWS)
+      : checkedBatches(openSource(source), { scopeOrgs, asOf }, BATCH_ROWS);
   const pass = async (db: Kysely<Database>, write: boolean) => {
     for await (const b of batches) {
       report.fileRows = b.fileRows;
@@ -301,10 +324,12 @@ export async function runRosterImport(
   }
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      const rebuildIndexes = await deferIndexesForLargeImport(trx, size);
       await pass(trx, true);
       if (report.problemCount > 0) {
         throw new RollBack();
       }
+      await rebuildIndexes?.();
       await appendAudit(trx, actor, at, {
         action: 'roster.import',
         entityType: 'org',
@@ -321,6 +346,45 @@ export async function runRosterImport(
     }
   }
   return report;
+}
+
+/**
+ * Bytes per data row of the template's .xlsx (100,000 rows: 9.2 MB). The national system's
+ * export has more columns, hence more bytes per row, so an estimate from it errs low.
+ */
+const TEMPLATE_BYTES_PER_ROW = 92;
+/** Imports estimated below this many rows keep every index up to date row by row. */
+const DEFER_INDEXES_FROM_ROWS = 10_000;
+/** Indexes the import itself reads while it writes: matching by 公民身份号码, then the membership. */
+const INDEXES_THE_IMPORT_READS = ['person_id_number_idx', 'membership_person_idx'];
+
+/**
+ * A file that will at least double the roster (a county's first import into a new database) is
+ * written with the search and list indexes dropped and built once at the end, inside the same
+ * transaction (SQLite only; deferIndexes). Updating them row by row took about half the writing
+ * time at 100,000 rows (docs/benchmarks.md); building them over a much larger existing roster
+ * would cost more than it saves, hence the comparison with the rows already there.
+ */
+async function deferIndexesForLargeImport(
+  trx: Kysely<Database>,
+  size: number,
+): Promise<(() => Promise<void>) | null> {
+  const estimatedRows = Math.floor(size / TEMPLATE_BYTES_PER_ROW);
+  if (estimatedRows < DEFER_INDEXES_FROM_ROWS) {
+    return null;
+  }
+  const existing = await trx
+    .selectFrom('partyMembership')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (estimatedRows < Number(existing.n)) {
+    return null;
+  }
+  return deferIndexes(
+    trx,
+    ['person', 'party_membership', 'membership_event'],
+    INDEXES_THE_IMPORT_READS,
+  );
 }
 
 /** Checks the whole file and lists 新增 / 更新 / 无变化 and every problem; writes nothing. */
@@ -419,6 +483,7 @@ async function insertCreates(
   batch: readonly CheckedRow[],
   at: string,
   asOf: IsoDate,
+  keysOf: (name: string) => NameSearchKeys,
 ): Promise<void> {
   if (batch.length === 0) {
     return;
@@ -436,7 +501,7 @@ async function insertCreates(
     areaCode: p.org.areaCode,
     createdAt: at,
     updatedAt: at,
-    ...p.keys,
+    ...keysOf(p.name),
   }));
   const people = await insert('person', personRows, () =>
     trx.insertInto('person').values(personRows).returning('id'),
@@ -479,6 +544,7 @@ async function applyUpdate(
   plan: UpdatePlan,
   at: string,
   asOf: IsoDate,
+  keysOf: (name: string) => NameSearchKeys,
 ): Promise<void> {
   const p = plan.parsed;
   const personId = plan.personId;
@@ -493,7 +559,7 @@ async function applyUpdate(
       occupation: p.occupation,
       workUnit: p.workUnit,
       updatedAt: at,
-      ...p.keys,
+      ...keysOf(p.name),
     })
     .where('id', '=', personId)
     .execute();

@@ -9,16 +9,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IsoDate } from '../../domain/calendar/date';
 import type { OrgRow } from '../../db/schema';
 import { AppError } from '../errors';
-import { checkedBatches, type CheckedRow, type ImportProblem } from './roster-rows';
+import { checkedBatches, type CheckedRow, type ImportProblem, type RowScope } from './roster-rows';
 import { openSource, type ImportSource } from './roster-source';
 
 export interface ReadWorkerData {
   source: ImportSource;
-  scopeOrgs: OrgRow[];
-  asOf: IsoDate;
   batchRows: number;
   maxQueued: number;
 }
+
+/**
+ * From the importing thread: the scope to check rows against (once, possibly after the reading
+ * started), and `next` each time it takes a batch.
+ */
+export type ReadWorkerRequest =
+  { kind: 'scope'; scopeOrgs: OrgRow[]; asOf: IsoDate } | { kind: 'next' };
 
 /** A checked row as an array, in this order (org by id); see packRow / unpackRow. */
 export type PackedRow = [
@@ -36,8 +41,6 @@ export type PackedRow = [
   status: CheckedRow['status'],
   joinedOn: IsoDate | null,
   fullMemberSince: IsoDate | null,
-  namePinyin: string,
-  nameInitials: string,
 ];
 
 export type ReadWorkerMessage =
@@ -61,8 +64,6 @@ export function packRow(p: CheckedRow): PackedRow {
     p.status,
     p.joinedOn,
     p.fullMemberSince,
-    p.keys.namePinyin,
-    p.keys.nameInitials,
   ];
 }
 
@@ -74,7 +75,15 @@ async function main(): Promise<void> {
   const data = workerData as ReadWorkerData;
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  port.on('message', () => {
+  let scopeArrived: (scope: RowScope) => void = () => undefined;
+  const scope = new Promise<RowScope>((resolve) => {
+    scopeArrived = resolve;
+  });
+  port.on('message', (r: ReadWorkerRequest) => {
+    if (r.kind === 'scope') {
+      scopeArrived({ scopeOrgs: r.scopeOrgs, asOf: r.asOf });
+      return;
+    }
     inFlight -= 1;
     wake?.();
     wake = null;
@@ -83,12 +92,7 @@ async function main(): Promise<void> {
   // A Buffer arrives as a plain Uint8Array.
   const source = data.source instanceof Uint8Array ? Buffer.from(data.source) : data.source;
   try {
-    for await (const b of checkedBatches(
-      openSource(source),
-      data.scopeOrgs,
-      data.asOf,
-      data.batchRows,
-    )) {
+    for await (const b of checkedBatches(openSource(source), scope, data.batchRows)) {
       while (inFlight >= data.maxQueued) {
         await new Promise<void>((resolve) => {
           wake = resolve;

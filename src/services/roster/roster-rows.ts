@@ -1,7 +1,8 @@
 /**
  * The checking half of the roster import, with no database: rows from the streaming reader,
  * the header, and every row's checks (ID number, dates, branch in scope, duplicates in the file),
- * in batches; roster-import.ts matches and writes the batches. It loads no database code.
+ * in batches; roster-import.ts matches and writes the batches (and works out the pinyin of the
+ * names it writes). It loads no database code and no pinyin dictionary.
  */
 import type { Readable } from 'node:stream';
 import { parseIsoDate, type IsoDate } from '../../domain/calendar/date';
@@ -11,7 +12,6 @@ import {
   MEMBERSHIP_STATUS_LABELS,
   type MembershipStatusCode,
 } from '../../domain/roster/labels';
-import { nameSearchKeys, type NameSearchKeys } from '../../domain/roster/pinyin';
 import type { OrgRow } from '../../db/schema';
 import { AppError } from '../errors';
 import { ROSTER_COLUMNS, SHEET_NAME, type RosterField } from './roster-columns';
@@ -58,7 +58,6 @@ export interface CheckedRow {
   status: MembershipStatusCode;
   joinedOn: IsoDate | null;
   fullMemberSince: IsoDate | null;
-  keys: NameSearchKeys;
 }
 
 /** Reads a date written as 2001-07-01, 2001/7/1, 2001.07.01, 20010701 or an Excel date cell. */
@@ -139,16 +138,6 @@ function orgMatcher(orgs: readonly OrgRow[]) {
 
 /** Checks one data row; returns the parsed row, or null after adding its problems. */
 export function rowChecker(scopeOrgs: readonly OrgRow[], asOf: IsoDate) {
-  // Common names repeat across a roster: work out each name's pinyin once.
-  const keysOf = new Map<string, NameSearchKeys>();
-  const searchKeys = (name: string): NameSearchKeys => {
-    let keys = keysOf.get(name);
-    if (keys === undefined) {
-      keys = nameSearchKeys(name);
-      keysOf.set(name, keys);
-    }
-    return keys;
-  };
   const matchOrg = orgMatcher(scopeOrgs);
   /** Every valid ID number seen in the file, with its row: the one thing kept per row. */
   const seen = new Map<string, number>();
@@ -294,9 +283,14 @@ export function rowChecker(scopeOrgs: readonly OrgRow[], asOf: IsoDate) {
       status,
       joinedOn,
       fullMemberSince,
-      keys: searchKeys(name),
     };
   };
+}
+
+/** What a row is checked against: the 党组织 in the importer's scope, and today (in China). */
+export interface RowScope {
+  scopeOrgs: readonly OrgRow[];
+  asOf: IsoDate;
 }
 
 /** Checked rows of one batch, the problems found in them, and the data rows read so far. */
@@ -312,11 +306,12 @@ export interface CheckedBatch {
  */
 export async function* checkedBatches(
   input: Readable,
-  scopeOrgs: readonly OrgRow[],
-  asOf: IsoDate,
+  scope: RowScope | Promise<RowScope>,
   batchRows: number,
 ): AsyncGenerator<CheckedBatch> {
-  const check = rowChecker(scopeOrgs, asOf);
+  // The scope may still be on its way (a reading thread started before the database was open):
+  // it is needed from the first data row, after exceljs has opened the file.
+  let check: ReturnType<typeof rowChecker> | null = null;
   let columns: Map<Field, number> | null = null;
   let fileRows = 0;
   let rows: CheckedRow[] = [];
@@ -341,6 +336,10 @@ export async function* checkedBatches(
         continue;
       }
       fileRows += 1;
+      if (check === null) {
+        const { scopeOrgs, asOf } = await scope;
+        check = rowChecker(scopeOrgs, asOf);
+      }
       const checked = check(row.number, raw, problems);
       if (checked !== null) {
         rows.push(checked);

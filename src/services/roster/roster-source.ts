@@ -9,6 +9,13 @@ import { AppError } from '../errors';
 
 /** Upload cap: a township's roster is far below it; 100,000 rows is about 9.2 MB. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** Rows matched against the database and written together (14 columns: 14,000 parameters). */
+export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Files from this size (about 10,000 rows) are read and checked on a worker thread while the
+ * importing thread writes; below it the thread's start-up (about 0.3 s) is not worth it.
+ */
+export const READ_IN_WORKER_BYTES = 1024 * 1024;
 /** An .xlsx in memory, or a file on disk (a CLI argument, or an upload kept for the commit). */
 export type ImportSource = Buffer | { path: string };
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/domain/id-number';
 import { openBrowser } from './browser';
 import { ensureWebBuild, repoRoot, startServer, type RunningServer } from './server';
@@ -31,6 +31,12 @@ describe('村情档案 and 组织设置检查 in Chromium against the real serve
     await page.getByLabel('密码').fill('Zugong@2026');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      await shot(`roster-village-failed-${context.task.id}.png`, false);
+    }
   });
 
   afterAll(async () => {
@@ -81,6 +87,37 @@ describe('村情档案 and 组织设置检查 in Chromium against the real serve
     await end.getByLabel('离任原因').fill('工作调整');
     await end.getByRole('button', { name: /确认离任/ }).click();
     await page.getByText('已办理离任').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('registers a 群众 as 村委会委员 from the appointment dialog', async () => {
+    const first17 = '11010519900615031';
+    await page.goto('/members?tab=villages');
+    await page.getByRole('link', { name: '石桥村党支部' }).click();
+    await page.getByText('两委班子').waitFor();
+    await page.getByRole('button', { name: '任命职务' }).click();
+    const dialog = page.getByRole('dialog', { name: /任命两委职务/ });
+    await dialog.waitFor();
+    // The Party committee takes members only: no choice of source there.
+    expect(await dialog.getByText('登记非党员（群众）').count()).toBe(0);
+    await dialog.getByText('村民委员会').click();
+    await dialog.getByText('登记非党员（群众）').click();
+    await dialog.getByLabel('姓名').fill('苗青禾');
+    await dialog.getByLabel('公民身份号码').fill(`${first17}0`);
+    await dialog.getByLabel('联系电话').fill('13905710001');
+    await dialog.getByRole('button', { name: /任\s?命/ }).click();
+    // A wrong check character comes back from the server with the number named.
+    await dialog.getByText(`公民身份号码 ${first17}0 校验位不正确`).waitFor();
+    await dialog.getByLabel('公民身份号码').fill(first17 + idCheckChar(first17));
+    await page.waitForTimeout(300);
+    await shot('roster-village-appoint-masses.png', false);
+    await dialog.getByRole('button', { name: /任\s?命/ }).click();
+    await page.getByText('已任命').waitFor();
+    const row = page.locator('.ant-table-row', { hasText: '苗青禾' });
+    await row.first().waitFor();
+    const text = await row.first().innerText();
+    expect(text).toContain('群众');
+    expect(text).toContain('委员');
     expect(pageErrors).toEqual([]);
   });
 

@@ -42,6 +42,7 @@ const ACTION_LABELS: Record<string, string> = {
   'roster.revealIdNumber': '查看完整公民身份号码',
   'roster.import': '导入党员花名册',
   'roster.export': '导出党员花名册',
+  'roster.person.create': '登记非党员（群众）人员',
   'roster.post.create': '任命两委职务',
   'roster.post.end': '两委职务离任',
   'roster.reserve.add': '列为后备干部',

@@ -9,6 +9,7 @@ import {
   endCadrePost,
   removeReserveCadre,
 } from '../../services/roster/cadre.service';
+import { AppError } from '../../services/errors';
 import { actorOf } from '../access';
 import { idParams, okSchema } from '../schemas';
 
@@ -23,10 +24,20 @@ export function rosterCadreRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         config: { access: write },
         schema: {
-          summary: '任命两委职务（村党组织、村委会、村务监督委员会），带任期',
+          summary:
+            '任命两委职务（村党组织、村委会、村务监督委员会），带任期；村委会、村务监督委员会可同时登记一位非党员（群众）',
           body: z.object({
             orgId: z.number().int().positive(),
-            personId: z.number().int().positive(),
+            /** Someone on record; or `newPerson`, one of the two. */
+            personId: z.number().int().positive().optional(),
+            newPerson: z
+              .object({
+                name: z.string().max(40),
+                idNumber: z.string().max(30),
+                education: z.string().max(20).nullable(),
+                phone: z.string().max(30).nullable(),
+              })
+              .optional(),
             body: z.enum(['partyOrg', 'villagersCommittee', 'supervisoryCommittee']),
             title: z.enum(['secretary', 'deputySecretary', 'director', 'deputyDirector', 'member']),
             termStart: dateSchema,
@@ -36,7 +47,19 @@ export function rosterCadreRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const row = await appointCadre(ctx, actorOf(request), request.body);
+        const { personId, newPerson, ...post } = request.body;
+        if ((personId === undefined) === (newPerson === undefined)) {
+          throw new AppError(
+            'ERR_VALIDATION',
+            '请选择人员，或登记一位非党员（群众），二者选一',
+            'personId',
+          );
+        }
+        const row = await appointCadre(
+          ctx,
+          actorOf(request),
+          newPerson === undefined ? { ...post, personId: personId! } : { ...post, newPerson },
+        );
         reply.status(201);
         return row;
       },

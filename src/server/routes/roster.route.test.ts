@@ -98,6 +98,45 @@ for (const target of testDatabaseTargets()) {
       expect(ok.statusCode).toBe(201);
       expect(ok.json()).toMatchObject({ kindLabel: '外出流动', place: '江苏省苏州市' });
     });
+
+    it('appoints a new 群众 to the 村务监督委员会, and wants a person or a new one, not both', async () => {
+      const zuzhi = await login(app, 'zuzhi');
+      const orgId = await w.orgIdByName('河口村党委');
+      const post = {
+        orgId,
+        body: 'supervisoryCommittee',
+        title: 'member',
+        termStart: '2026-11-20',
+        termEnd: null,
+      };
+      const neither = await zuzhi('POST', '/api/roster/posts', post);
+      expect(neither.statusCode).toBe(400);
+      expect(neither.json()).toMatchObject({
+        code: 'ERR_VALIDATION',
+        message: '请选择人员，或登记一位非党员（群众），二者选一',
+        field: 'personId',
+      });
+      const newPerson = {
+        name: '监委新人',
+        idNumber: '11010519491231002X',
+        education: null,
+        phone: null,
+      };
+      const both = await zuzhi('POST', '/api/roster/posts', { ...post, personId: 1, newPerson });
+      expect(both.statusCode).toBe(400);
+      const ok = await zuzhi('POST', '/api/roster/posts', { ...post, newPerson });
+      expect(ok.statusCode).toBe(201);
+      const profile = (await zuzhi('GET', `/api/roster/villages/${orgId}`)).json() as {
+        posts: { name: string; isPartyMember: boolean; body: string }[];
+      };
+      expect(profile.posts).toContainEqual(
+        expect.objectContaining({
+          name: '监委新人',
+          isPartyMember: false,
+          body: 'supervisoryCommittee',
+        }),
+      );
+    });
   });
 }
 

@@ -3,8 +3,9 @@
  * with the day and reason, so terms keep their history), add and remove 后备干部. Each change is
  * audited in its transaction. Only county and township roles change them.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parseIsoDate } from '../../domain/calendar/date';
+import { maskIdNumber, readIdNumber } from '../../domain/id-number';
 import {
   CADRE_BODY_LABELS,
   CADRE_TITLE_LABELS,
@@ -16,7 +17,8 @@ import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { getOrgInScope, requireInScope } from '../org.service';
-import { canEditRoster, chinaToday } from './member.service';
+import { canEditRoster, checkIdNumber, chinaToday } from './member.service';
+import { nameSearchKeys } from '../../domain/roster/pinyin';
 import { isVillageOrg } from './village.service';
 
 function requireEditor(actor: Actor): void {
@@ -44,16 +46,66 @@ async function villageInScope(ctx: ServiceContext, actor: Actor, orgId: number) 
   return org;
 }
 
-async function personExists(ctx: ServiceContext, personId: number): Promise<string> {
-  const p = await ctx.db
-    .selectFrom('person')
-    .select('name')
-    .where('id', '=', personId)
+/**
+ * The person's name when the actor may act on them: a membership (any status) in an org of the
+ * actor's scope, or a 两委 post or 后备干部 entry, current or past, in a village of it (a 群众 on
+ * the 村委会 has no membership). Otherwise ERR_NOT_FOUND, as for no such person, so an id outside
+ * the scope reveals nothing.
+ */
+async function personInScope(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: number,
+): Promise<string> {
+  const under = `${actor.scopePath}%`;
+  const p = await db
+    .selectFrom('person as p')
+    .select('p.name')
+    .where('p.id', '=', personId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('partyMembership as m')
+            .innerJoin('org as o', 'o.id', 'm.orgId')
+            .select('m.id')
+            .whereRef('m.personId', '=', 'p.id')
+            .where('o.path', 'like', under),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('cadrePost as c')
+            .innerJoin('org as o', 'o.id', 'c.orgId')
+            .select('c.id')
+            .whereRef('c.personId', '=', 'p.id')
+            .where('o.path', 'like', under),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('reserveCadre as r')
+            .innerJoin('org as o', 'o.id', 'r.orgId')
+            .select('r.id')
+            .whereRef('r.personId', '=', 'p.id')
+            .where('o.path', 'like', under),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   if (p === undefined) {
     throw new AppError('ERR_NOT_FOUND', `人员不存在：编号 ${personId}`, 'personId');
   }
   return p.name;
+}
+
+/**
+ * Someone who is not a Party member (群众), registered when first appointed to the 村民委员会 or
+ * the 村务监督委员会; gender and birth date come from the ID number.
+ */
+export interface NewCadrePerson {
+  name: string;
+  idNumber: string;
+  education: string | null;
+  phone: string | null;
 }
 
 export interface AppointInput {
@@ -167,17 +219,112 @@ export async function appointCadreIn(
   return row;
 }
 
+/** An appointment of someone already on record (`personId`) or of a new 群众 (`newPerson`). */
+export type AppointRequest = Omit<AppointInput, 'personId'> &
+  (
+    | { personId: number; newPerson?: undefined }
+    | { personId?: undefined; newPerson: NewCadrePerson }
+  );
+
 export async function appointCadre(
   ctx: ServiceContext,
   actor: Actor,
-  input: AppointInput,
+  input: AppointRequest,
 ): Promise<{ id: number }> {
   requireEditor(actor);
   const village = await villageInScope(ctx, actor, input.orgId);
-  await personExists(ctx, input.personId);
+  const { newPerson, personId, ...post } = input;
+  if (newPerson !== undefined) {
+    return appointNewPerson(ctx, actor, village, post, newPerson);
+  }
+  if (personId === undefined) {
+    throw new AppError('ERR_VALIDATION', '请选择人员，或登记一位非党员（群众）', 'personId');
+  }
+  await personInScope(ctx.db, actor, personId);
   return ctx.db
     .transaction()
-    .execute(async (trx) => appointCadreIn(ctx, trx, actor, village, input));
+    .execute(async (trx) => appointCadreIn(ctx, trx, actor, village, { ...post, personId }));
+}
+
+async function appointNewPerson(
+  ctx: ServiceContext,
+  actor: Actor,
+  village: PostVillage & { id: number },
+  post: Omit<AppointInput, 'personId'>,
+  person: NewCadrePerson,
+): Promise<{ id: number }> {
+  if (post.body === 'partyOrg') {
+    throw new AppError(
+      'ERR_ROSTER_POST_INVALID',
+      '村党组织委员会的成员必须是党员：请在“人员”中选择本村党员',
+      'body',
+    );
+  }
+  const name = person.name.replace(/\s+/g, '');
+  if (name === '' || name.length > 20) {
+    throw new AppError(
+      'ERR_VALIDATION',
+      `姓名应为 1 至 20 个字：“${person.name}”`,
+      'newPerson.name',
+    );
+  }
+  const idNumber = checkIdNumber(person.idNumber, null, null);
+  const read = readIdNumber(idNumber);
+  if (!read.ok) {
+    throw new AppError(
+      'ERR_ROSTER_ID_NUMBER_INVALID',
+      `公民身份号码 ${idNumber} 不正确`,
+      'idNumber',
+    );
+  }
+  const text = (v: string | null) => v?.trim() || null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('person')
+      .select(['id', 'name'])
+      .where('idNumber', '=', idNumber)
+      .executeTakeFirst();
+    if (existing !== undefined) {
+      const known = await personInScope(trx, actor, existing.id).then(
+        (n) => `，登记为“${n}”：请在“人员”中选择此人`,
+        () => '，属于其他乡镇（街道）：请联系上级组织部门',
+      );
+      throw new AppError(
+        'ERR_ROSTER_PERSON_EXISTS',
+        `公民身份号码 ${maskIdNumber(idNumber)} 已有人员记录${known}`,
+        'newPerson.idNumber',
+      );
+    }
+    const at = isoNow(ctx);
+    const { id: personId } = await trx
+      .insertInto('person')
+      .values({
+        name,
+        gender: read.info.gender,
+        ethnicity: null,
+        birthDate: read.info.birthDate,
+        idNumber,
+        education: text(person.education),
+        phone: text(person.phone),
+        occupation: null,
+        workUnit: null,
+        areaCode: village.areaCode,
+        createdAt: at,
+        updatedAt: at,
+        ...nameSearchKeys(name),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, at, {
+      action: 'roster.person.create',
+      entityType: 'person',
+      entityId: personId,
+      areaCode: village.areaCode,
+      orgPath: village.path,
+      after: { name, idNumber: maskIdNumber(idNumber), partyMember: false },
+    });
+    return appointCadreIn(ctx, trx, actor, village, { ...post, personId });
+  });
 }
 
 /**
@@ -256,7 +403,7 @@ export async function addReserveCadre(
 ): Promise<{ id: number }> {
   requireEditor(actor);
   const village = await villageInScope(ctx, actor, input.orgId);
-  const name = await personExists(ctx, input.personId);
+  const name = await personInScope(ctx.db, actor, input.personId);
   return ctx.db.transaction().execute(async (trx) => {
     const at = isoNow(ctx);
     const row = await trx

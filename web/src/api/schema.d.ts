@@ -3831,7 +3831,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 任命两委职务（村党组织、村委会、村务监督委员会），带任期 */
+    /** 任命两委职务（村党组织、村委会、村务监督委员会），带任期；村委会、村务监督委员会可同时登记一位非党员（群众） */
     post: {
       parameters: {
         query?: never;
@@ -3843,7 +3843,13 @@ export interface paths {
         content: {
           'application/json': {
             orgId: number;
-            personId: number;
+            personId?: number;
+            newPerson?: {
+              name: string;
+              idNumber: string;
+              education: string | null;
+              phone: string | null;
+            };
             /** @enum {string} */
             body: 'partyOrg' | 'villagersCommittee' | 'supervisoryCommittee';
             /** @enum {string} */

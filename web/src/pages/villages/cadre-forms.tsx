@@ -1,5 +1,5 @@
 import { useFormSave } from '../../components/use-form-save';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -7,6 +7,7 @@ import {
   addReserve,
   appointPost,
   endPost,
+  useRosterOptions,
   type AppointBody,
   type CadrePost,
   type VillageProfile,
@@ -37,13 +38,31 @@ const TITLES: Record<AppointBody['body'], { value: AppointBody['title']; label: 
 
 const PIPELINE_AND_MEMBERS = 'full,probationary,candidate,activist,applicant';
 
+/** The village's 两委 members who are not Party members, once each, for the person picker. */
+function nonMemberCadres(village: VillageProfile) {
+  const seen = new Map<number, { personId: number; name: string; label: string }>();
+  for (const p of village.posts) {
+    if (!p.isPartyMember && !seen.has(p.personId)) {
+      seen.set(p.personId, {
+        personId: p.personId,
+        name: p.name,
+        label: `${p.name}（群众，${p.bodyLabel}${p.titleLabel}）`,
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
 /** Picks a person of this village by name, full pinyin or initials (张三 by zs). */
 function PersonSelect({
   villageId,
+  nonMembers = [],
   value,
   onChange,
 }: {
   villageId: number;
+  /** 群众 already on the village's 两委 (not on the Party roster), offered by name. */
+  nonMembers?: { personId: number; name: string; label: string }[];
   value?: number;
   onChange?: (id: number) => void;
 }) {
@@ -94,13 +113,17 @@ function PersonSelect({
       clearTimeout(timer);
     };
   }, [q, villageId]);
+  const text = q.trim();
+  const extra = nonMembers
+    .filter((p) => text === '' || p.name.includes(text))
+    .map((p) => ({ value: p.personId, label: p.label }));
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={value}
       onChange={onChange}
       loading={loading}
-      options={options}
+      options={[...extra, ...options.filter((o) => !extra.some((e) => e.value === o.value))]}
       placeholder="输入姓名、全拼或首字母"
       notFoundContent={loading ? '查找中…' : '本村（社区）没有找到此人'}
     />
@@ -110,10 +133,18 @@ function PersonSelect({
 interface AppointValues {
   body: AppointBody['body'];
   title: AppointBody['title'];
-  personId: number;
+  /** 在册人员 (picked by id) or a 群众 registered here (村委会 and 村务监督委员会 only). */
+  source: 'roster' | 'new';
+  personId?: number;
+  newPerson?: { name: string; idNumber: string; education?: string; phone?: string };
   termStart: Dayjs;
   termEnd?: Dayjs;
 }
+
+const SOURCE_OPTIONS = [
+  { value: 'roster', label: '在册人员' },
+  { value: 'new', label: '登记非党员（群众）' },
+];
 
 /** 任命两委职务: body, title, person and term. */
 export function AppointModal({
@@ -129,20 +160,35 @@ export function AppointModal({
 }) {
   const [form] = Form.useForm<AppointValues>();
   const body = Form.useWatch('body', form) ?? 'partyOrg';
+  const watchedSource = Form.useWatch('source', form) ?? 'roster';
+  // Only Party members sit on the Party committee.
+  const source = body === 'partyOrg' ? 'roster' : watchedSource;
+  const options = useRosterOptions();
   const { error, saving, save, clearError } = useFormSave(form);
   const submit = () =>
-    save(
-      (v) =>
-        appointPost({
-          orgId: village.id,
-          personId: v.personId,
-          body: v.body,
-          title: v.title,
-          termStart: v.termStart.format('YYYY-MM-DD'),
-          termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null,
-        }),
-      onDone,
-    );
+    save((v) => {
+      const post = {
+        orgId: village.id,
+        body: v.body,
+        title: v.title,
+        termStart: v.termStart.format('YYYY-MM-DD'),
+        termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null,
+      };
+      const p = v.newPerson;
+      return appointPost(
+        source === 'new' && p !== undefined
+          ? {
+              ...post,
+              newPerson: {
+                name: p.name,
+                idNumber: p.idNumber.trim().toUpperCase(),
+                education: p.education ?? null,
+                phone: p.phone?.trim() || null,
+              },
+            }
+          : { ...post, personId: v.personId },
+      );
+    }, onDone);
   return (
     <Modal
       open={open}
@@ -162,6 +208,7 @@ export function AppointModal({
         initialValues={{
           body: 'partyOrg',
           title: 'member',
+          source: 'roster',
           termStart: dayjs(),
           termEnd: village.termEnd === null ? undefined : dayjs(village.termEnd),
         }}
@@ -176,19 +223,81 @@ export function AppointModal({
         <Form.Item name="title" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
           <Radio.Group options={TITLES[body]} optionType="button" />
         </Form.Item>
-        <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
-          <PersonSelect villageId={village.id} />
-        </Form.Item>
-        <Form.Item
-          name="termStart"
-          label="任期开始"
-          rules={[{ required: true, message: '请选择任期开始日期' }]}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="termEnd" label="任期届满" extra="默认为本届任期届满日期">
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        {body === 'partyOrg' ? null : (
+          <Form.Item
+            name="source"
+            label="人员来源"
+            extra="村委会、村务监督委员会成员可以不是党员：没有在册的，在这里登记一次"
+          >
+            <Radio.Group options={SOURCE_OPTIONS} optionType="button" />
+          </Form.Item>
+        )}
+        {source === 'roster' ? (
+          <Form.Item
+            name="personId"
+            label="人员"
+            rules={[{ required: true, message: '请选择人员' }]}
+          >
+            <PersonSelect villageId={village.id} nonMembers={nonMemberCadres(village)} />
+          </Form.Item>
+        ) : (
+          <Row gutter={12}>
+            <Col span={9}>
+              <Form.Item
+                name={['newPerson', 'name']}
+                label="姓名"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写姓名' },
+                  { max: 20, message: '姓名不超过 20 个字' },
+                ]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={15}>
+              <Form.Item
+                name={['newPerson', 'idNumber']}
+                label="公民身份号码"
+                extra="性别和出生日期按身份号码登记"
+                rules={[
+                  { required: true, message: '请填写公民身份号码' },
+                  { pattern: /^\s*\d{17}[\dXx]\s*$/, message: '应为18位，最后一位可为X' },
+                ]}
+              >
+                <Input autoComplete="off" maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col span={9}>
+              <Form.Item name={['newPerson', 'education']} label="学历">
+                <Select
+                  allowClear
+                  options={(options.data?.education ?? []).map((e) => ({ value: e, label: e }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={15}>
+              <Form.Item name={['newPerson', 'phone']} label="联系电话">
+                <Input autoComplete="off" maxLength={20} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item
+              name="termStart"
+              label="任期开始"
+              rules={[{ required: true, message: '请选择任期开始日期' }]}
+            >
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="termEnd" label="任期届满" extra="默认为本届任期届满日期">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
       {error ? <Alert type="error" showIcon title={error} /> : null}
     </Modal>
@@ -295,7 +404,7 @@ export function ReserveModal({
     >
       <Form form={form} layout="vertical" initialValues={{ readiness: 'developing' }}>
         <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
-          <PersonSelect villageId={village.id} />
+          <PersonSelect villageId={village.id} nonMembers={nonMemberCadres(village)} />
         </Form.Item>
         <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}>
           <Radio.Group

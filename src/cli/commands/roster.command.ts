@@ -13,7 +13,6 @@ import {
   type ImportPreview,
   type ImportProgress,
 } from '../../services/roster/roster-import';
-import { exportRosterXlsx } from '../../services/roster/roster-xlsx';
 import { openCliDatabase } from '../database';
 
 function subcommand(program: Command, name: string, description: string): Command {
@@ -130,6 +129,9 @@ export function registerRosterCommands(program: Command): void {
       const handle = await openCliDatabase();
       const ctx: ServiceContext = { db: handle.db, now: () => new Date() };
       try {
+        // Loaded here, not at the top: it brings exceljs, which the import's writing thread does
+        // without (docs/adr/0014).
+        const { exportRosterXlsx } = await import('../../services/roster/roster-xlsx');
         const out = await exportRosterXlsx(
           ctx,
           SYSTEM_ACTOR,

@@ -120,3 +120,8 @@ export const ROSTER_COLUMNS: readonly {
     note: '正式党员必填，不得早于入党日期',
   },
 ];
+
+/** The header of each field, as the template writes it and reports name it. */
+export const HEADER_OF: Record<RosterField, string> = Object.fromEntries(
+  ROSTER_COLUMNS.map((c) => [c.field, c.header]),
+) as Record<RosterField, string>;

@@ -17,8 +17,10 @@ import { appendAudit } from '../audit.service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { canEditRoster, chinaToday, orgIndex } from './member.service';
-import { type RosterField } from './roster-columns';
-import { checkedBatches, HEADER_OF, type CheckedRow, type ImportProblem } from './roster-rows';
+import { HEADER_OF, type RosterField } from './roster-columns';
+// roster-rows loads exceljs: only the in-thread read (small files) needs it here, so it is loaded
+// then; a large file is read on the reading thread and this thread never loads exceljs.
+import type { CheckedBatch, CheckedRow, ImportProblem, RowScope } from './roster-rows';
 
 import { checkedBatchesInWorker } from './roster-read-thread';
 import {
@@ -29,7 +31,7 @@ import {
   type ImportSource,
 } from './roster-source';
 
-export { readDateText, type ImportProblem } from './roster-rows';
+export type { ImportProblem } from './roster-rows';
 export {
   IMPORT_MAX_BYTES,
   READ_IN_WORKER_BYTES,
@@ -306,7 +308,7 @@ export async function runRosterImport(
   const batches =
     (options.readInWorker ?? size >= READ_IN_WORKER_BYTES)
       ? checkedBatchesInWorker(source, { scopeOrgs, asOf }, BATCH_ROWS)
-      : checkedBatches(openSource(source), { scopeOrgs, asOf }, BATCH_ROWS);
+      : readInThisThread(source, { scopeOrgs, asOf });
   const pass = async (db: Kysely<Database>, write: boolean) => {
     for await (const b of batches) {
       report.fileRows = b.fileRows;
@@ -385,6 +387,14 @@ async function deferIndexesForLargeImport(
     ['person', 'party_membership', 'membership_event'],
     INDEXES_THE_IMPORT_READS,
   );
+}
+
+async function* readInThisThread(
+  source: ImportSource,
+  scope: RowScope,
+): AsyncGenerator<CheckedBatch> {
+  const { checkedBatches } = await import('./roster-rows');
+  yield* checkedBatches(openSource(source), scope, BATCH_ROWS);
 }
 
 /** Checks the whole file and lists 新增 / 更新 / 无变化 and every problem; writes nothing. */

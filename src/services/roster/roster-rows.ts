@@ -14,7 +14,7 @@ import {
 } from '../../domain/roster/labels';
 import type { OrgRow } from '../../db/schema';
 import { AppError } from '../errors';
-import { ROSTER_COLUMNS, SHEET_NAME, type RosterField } from './roster-columns';
+import { HEADER_OF, ROSTER_COLUMNS, SHEET_NAME, type RosterField } from './roster-columns';
 import { cellText, type CellText } from '../xlsx-cell';
 import { readSheetRows } from './xlsx-rows';
 
@@ -28,9 +28,7 @@ export interface ImportProblem {
   message: string;
 }
 
-export const HEADER_OF: Record<Field, string> = Object.fromEntries(
-  ROSTER_COLUMNS.map((c) => [c.field, c.header]),
-) as Record<Field, string>;
+export { HEADER_OF };
 const STATUS_BY_LABEL = new Map<string, MembershipStatusCode>(
   MEMBERSHIP_STATUS_CODES.map((code) => [MEMBERSHIP_STATUS_LABELS[code], code]),
 );

@@ -3,7 +3,7 @@
  * with the day and reason, so terms keep their history), add and remove 后备干部. Each change is
  * audited in its transaction. Only county and township roles change them.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { parseIsoDate } from '../../domain/calendar/date';
 import { maskIdNumber, readIdNumber } from '../../domain/id-number';
 import {
@@ -57,39 +57,15 @@ async function personInScope(
   actor: Actor,
   personId: number,
 ): Promise<string> {
-  const under = `${actor.scopePath}%`;
+  // The same test through each table that ties a person to an org: a row whose org is in scope.
+  const tiedThrough = (table: string) =>
+    sql<SqlBool>`exists (select 1 from ${sql.table(table)} t join org o on o.id = t.org_id
+      where t.person_id = p.id and o.path like ${`${actor.scopePath}%`})`;
   const p = await db
     .selectFrom('person as p')
     .select('p.name')
     .where('p.id', '=', personId)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('partyMembership as m')
-            .innerJoin('org as o', 'o.id', 'm.orgId')
-            .select('m.id')
-            .whereRef('m.personId', '=', 'p.id')
-            .where('o.path', 'like', under),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('cadrePost as c')
-            .innerJoin('org as o', 'o.id', 'c.orgId')
-            .select('c.id')
-            .whereRef('c.personId', '=', 'p.id')
-            .where('o.path', 'like', under),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('reserveCadre as r')
-            .innerJoin('org as o', 'o.id', 'r.orgId')
-            .select('r.id')
-            .whereRef('r.personId', '=', 'p.id')
-            .where('o.path', 'like', under),
-        ),
-      ]),
-    )
+    .where((eb) => eb.or(['party_membership', 'cadre_post', 'reserve_cadre'].map(tiedThrough)))
     .executeTakeFirst();
   if (p === undefined) {
     throw new AppError('ERR_NOT_FOUND', `人员不存在：编号 ${personId}`, 'personId');

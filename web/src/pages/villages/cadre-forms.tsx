@@ -1,5 +1,6 @@
 import { useFormSave } from '../../components/use-form-save';
-import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { FormModal } from '../../components/form-modal';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -190,17 +191,15 @@ export function AppointModal({
       );
     }, onDone);
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`任命两委职务：${village.name}`}
       okText="任命"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
-      destroyOnHidden
+      saving={saving}
+      error={error}
+      clearError={clearError}
+      onSubmit={submit}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -299,8 +298,7 @@ export function AppointModal({
           </Col>
         </Row>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -325,17 +323,15 @@ export function EndPostModal({
     }
   };
   return (
-    <Modal
+    <FormModal
       open={post !== null}
       title={post === null ? '' : `离任：${post.name}（${post.bodyLabel}${post.titleLabel}）`}
       okText="确认离任"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
-      destroyOnHidden
+      saving={saving}
+      error={error}
+      clearError={clearError}
+      onSubmit={submit}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={{ endedOn: dayjs(), reason: '' }}>
         <Form.Item
@@ -353,8 +349,7 @@ export function EndPostModal({
           <Input maxLength={100} placeholder="如：换届、辞职、工作调整" />
         </Form.Item>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -390,17 +385,15 @@ export function ReserveModal({
       onDone,
     );
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`列为后备干部：${village.name}`}
       okText="列入"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
-      destroyOnHidden
+      saving={saving}
+      error={error}
+      clearError={clearError}
+      onSubmit={submit}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={{ readiness: 'developing' }}>
         <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
@@ -429,7 +422,6 @@ export function ReserveModal({
           <Input.TextArea maxLength={500} rows={3} placeholder="优点、不足与培养措施" />
         </Form.Item>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </FormModal>
   );
 }

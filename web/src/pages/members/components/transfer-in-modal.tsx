@@ -1,5 +1,6 @@
 import { useFormSave } from '../../../components/use-form-save';
-import { Alert, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Row, Select, TreeSelect } from 'antd';
+import { FormModal } from '../../../components/form-modal';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useOrgs } from '../../../api/queries';
@@ -74,18 +75,16 @@ export function TransferInModal({
 
   const required = (message: string) => [{ required: true, message }];
   return (
-    <Modal
+    <FormModal
       open={open}
       width={760}
       title="组织关系转入（名册中还没有的党员）"
       okText="登记转入"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
-      destroyOnHidden
+      saving={saving}
+      error={error}
+      clearError={clearError}
+      onSubmit={submit}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -198,7 +197,6 @@ export function TransferInModal({
           </Col>
         </Row>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+    </FormModal>
   );
 }

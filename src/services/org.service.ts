@@ -65,6 +65,26 @@ export async function getOrgInScope(
   return org;
 }
 
+/**
+ * Where a report starts: the org `id` (in scope), or the actor's own scope org. `path` is the
+ * scope path even when no org row has it (the system actor).
+ */
+export async function reportRoot(
+  ctx: ServiceContext,
+  actor: Actor,
+  id?: number,
+): Promise<{ path: string; name: string }> {
+  const root =
+    id === undefined
+      ? await ctx.db
+          .selectFrom('org')
+          .selectAll()
+          .where('path', '=', actor.scopePath)
+          .executeTakeFirst()
+      : await getOrgInScope(ctx, actor, id);
+  return { path: root?.path ?? actor.scopePath, name: root?.name ?? '' };
+}
+
 function cleanName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name.length === 0) {

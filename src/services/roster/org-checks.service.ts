@@ -19,7 +19,7 @@ import type { CadreTitle } from '../../domain/roster/types';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, OrgRow } from '../../db/schema';
 import type { Actor, ServiceContext } from '../context';
-import { getOrgInScope } from '../org.service';
+import { reportRoot } from '../org.service';
 import { chinaToday } from './member.service';
 
 const VILLAGE_KINDS = ['partyCommittee', 'generalBranch', 'branch'];
@@ -169,20 +169,13 @@ export async function orgCheckReport(
   actor: Actor,
   orgId?: number,
 ): Promise<OrgCheckReport> {
-  const root =
-    orgId === undefined
-      ? await ctx.db
-          .selectFrom('org')
-          .selectAll()
-          .where('path', '=', actor.scopePath)
-          .executeTakeFirst()
-      : await getOrgInScope(ctx, actor, orgId);
-  const path = root?.path ?? actor.scopePath;
+  const root = await reportRoot(ctx, actor, orgId);
+  const path = root.path;
   const asOf = chinaToday(ctx);
   const findings = await orgCheckFindings(ctx, path, asOf);
   const checks = Object.keys(ORG_CHECK_LABELS) as OrgCheckKind[];
   return {
-    scopeName: root?.name ?? '',
+    scopeName: root.name,
     asOf,
     summary: checks.map((check) => ({
       check,

@@ -24,7 +24,7 @@ import type { CadreBody, CadreTitle } from '../../domain/roster/types';
 import type { OrgRow } from '../../db/schema';
 import type { Actor, ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { getOrgInScope } from '../org.service';
+import { getOrgInScope, reportRoot } from '../org.service';
 import { chinaToday, orgIndex } from './member.service';
 import { orgCheckFindings } from './org-checks.service';
 
@@ -428,15 +428,8 @@ export async function rosterStatistics(
   actor: Actor,
   orgId?: number,
 ): Promise<RosterStatistics> {
-  const root =
-    orgId === undefined
-      ? await ctx.db
-          .selectFrom('org')
-          .selectAll()
-          .where('path', '=', actor.scopePath)
-          .executeTakeFirst()
-      : await getOrgInScope(ctx, actor, orgId);
-  const path = root?.path ?? actor.scopePath;
+  const root = await reportRoot(ctx, actor, orgId);
+  const path = root.path;
   const asOf = chinaToday(ctx);
   const members = await membersUnder(ctx, path);
   const orgs = await orgIndex(
@@ -469,7 +462,7 @@ export async function rosterStatistics(
     .filter((y) => years.includes(y));
   const party = members.filter((m) => m.status === 'full' || m.status === 'probationary');
   return {
-    scopeName: root?.name ?? '',
+    scopeName: root.name,
     asOf,
     structure: structureOf(members, asOf),
     perVillage: [...perVillage.values()].filter((r) => r.members > 0),
